@@ -1,0 +1,29 @@
+// Reads a story folder from disk (build time and dev server only; the browser gets the compiled JSON).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { compileStory } from './compile';
+import type { Story } from './types';
+
+export const STORY_FILES = /(?:^story\.yaml|^places\.geojson|^overlays\.yaml|^figures\.yaml|^chapters\/[^/]+\.md)$/;
+
+export function readStoryFolder(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else {
+        const rel = relative(dir, full).split('\\').join('/');
+        if (STORY_FILES.test(rel)) files.set(rel, readFileSync(full, 'utf8'));
+      }
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+export function loadStory(dir: string, root = process.cwd()): { story: Story; files: string[] } {
+  const files = readStoryFolder(dir);
+  const story = compileStory(files, { dir: relative(root, dir).split('\\').join('/') || '.' });
+  return { story, files: [...files.keys()].map((f) => join(dir, f)) };
+}

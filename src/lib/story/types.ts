@@ -1,0 +1,100 @@
+// The compiled story: what the build makes of a story folder, and all the app ever reads.
+// Everything here is plain JSON so that it can travel through a virtual module and into the page.
+
+export const LANGS = ['en', 'zh'] as const;
+export type Lang = (typeof LANGS)[number];
+export type Localized<T = string> = Record<Lang, T>;
+
+export type LngLat = [lng: number, lat: number];
+
+export interface Camera {
+  center: LngLat;
+  zoom: number;
+  pitch: number;
+  bearing: number;
+}
+
+export interface SourceRef {
+  id: string;
+  title: Localized;
+  /** Who publishes it: a newspaper, an agency, a data project. */
+  publisher: string;
+  licence?: string;
+  /** Kept as text, never fetched: the app is offline. */
+  url?: string;
+  /** What the source supplies in this story (a figure, a layer, a coordinate). */
+  note?: Localized;
+}
+
+export interface Place {
+  id: string;
+  name: Localized;
+  coordinates: LngLat;
+  /** ISO 3166-2 subdivision (CN-CQ) or ISO 3166-1 country code for places abroad. */
+  province: string;
+  source: string;
+  /** How far the point may be from the truth, in words; shown to readers who ask. */
+  accuracy: string;
+}
+
+export type OverlayKind = 'route' | 'scale-circle';
+
+export interface Overlay {
+  id: string;
+  kind: OverlayKind;
+  name: Localized;
+  /** A schematic route is drawn through main waypoints, not surveyed; the legend says so. */
+  schematic: boolean;
+  source: string;
+  geometry: GeoJSON.LineString | GeoJSON.Polygon;
+  /** Length in km for routes, area in km² for circles, computed with Turf at build time. */
+  measure: number;
+}
+
+export interface Figure {
+  id: string;
+  kind: 'series' | 'number';
+  label: Localized;
+  unit: Localized;
+  /** For `number`: one value; for `series`: points in order. */
+  values: { label: string; value: number }[];
+  source: string;
+}
+
+export interface Chapter {
+  id: string;
+  /** The story file the chapter came from, relative to the project root (for messages). */
+  file: string;
+  title: Localized;
+  /** Rendered, sanitised HTML of the chapter text. */
+  html: Localized;
+  /** What the map shows, for screen readers and the handout. */
+  description: Localized;
+  /** Speaker notes (rendered HTML); empty string when there are none. */
+  notes: Localized;
+  camera: Camera;
+  /** Places drawn on the map during this chapter. */
+  places: string[];
+  /** Places emphasised during this chapter (a subset of `places`). */
+  highlight: string[];
+  /** Overlay ids visible during this chapter. */
+  layers: string[];
+  /** Source ids that back the chapter. */
+  sources: string[];
+  figures: string[];
+  /** Seconds the kiosk loop stays on this chapter. */
+  dwell: number;
+}
+
+export interface Story {
+  id: string;
+  title: Localized;
+  subtitle: Localized;
+  /** Shown under the title: what the story is based on, in a sentence. */
+  byline: Localized;
+  chapters: Chapter[];
+  places: Place[];
+  overlays: Overlay[];
+  figures: Figure[];
+  sources: SourceRef[];
+}
