@@ -12,9 +12,9 @@ import {
   placesSchema,
   storySchema,
   type ChapterInput,
-} from './schema';
-import { markdownToText, renderMarkdown } from './markdown';
-import { LANGS, type Chapter, type Figure, type Lang, type Localized, type LngLat, type Overlay, type Place, type SourceRef, type Story } from './types';
+} from './schema.ts';
+import { markdownToText, renderMarkdown } from './markdown.ts';
+import { LANGS, type Chapter, type Figure, type Lang, type Localized, type LngLat, type Overlay, type Place, type SourceRef, type Story } from './types.ts';
 
 export interface StoryProblem {
   file: string;

@@ -1,8 +1,8 @@
 // Reads a story folder from disk (build time and dev server only; the browser gets the compiled JSON).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { compileStory } from './compile';
-import type { Story } from './types';
+import { compileStory } from './compile.ts';
+import type { Story } from './types.ts';
 
 export const STORY_FILES = /(?:^story\.yaml|^places\.geojson|^overlays\.yaml|^figures\.yaml|^chapters\/[^/]+\.md)$/;
 

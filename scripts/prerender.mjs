@@ -1,0 +1,39 @@
+// Writes the story into the built HTML, one page per language (/ and /zh/), so that the text
+// is readable before any script runs and without JavaScript at all.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = join(root, 'dist');
+const ssrDir = join(root, '.ssr');
+const { renderStory, story } = await import(pathToFileURL(join(ssrDir, 'entry-server.js')).href);
+const template = readFileSync(join(dist, 'index.html'), 'utf8');
+
+const PAGES = [
+  { lang: 'en', htmlLang: 'en', path: '/', file: 'index.html' },
+  { lang: 'zh', htmlLang: 'zh-Hans', path: '/zh/', file: 'zh/index.html' },
+];
+
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+for (const page of PAGES) {
+  const { head, body } = renderStory(page.lang);
+  const title = `${story.title[page.lang]} — ${story.subtitle[page.lang]}`;
+  const meta = [
+    `<meta name="description" content="${esc(story.subtitle[page.lang])}" />`,
+    ...PAGES.map((p) => `<link rel="alternate" hreflang="${p.htmlLang}" href="${p.path}" />`),
+    `<link rel="alternate" hreflang="x-default" href="/" />`,
+    head,
+  ].join('\n    ');
+  const html = template
+    .replace('<html lang="en">', `<html lang="${page.htmlLang}">`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${esc(title)}</title>`)
+    .replace('<!--app-head-->', meta)
+    .replace('<!--app-html-->', body);
+  if (html.includes('<!--app-html-->') || !html.includes('data-chapter-id')) throw new Error(`prerender: the story did not render into ${page.file}`);
+  mkdirSync(join(dist, page.file, '..'), { recursive: true });
+  writeFileSync(join(dist, page.file), html);
+  console.log(`prerendered ${page.file} (${story.chapters.length} chapters, ${page.lang})`);
+}
+rmSync(ssrDir, { recursive: true, force: true });

@@ -1,0 +1,15 @@
+// Renders the story to HTML at build time (scripts/prerender.mjs), so that the text is in the
+// page before any script runs.
+import { render } from 'svelte/server';
+import story from 'virtual:story';
+import App from './App.svelte';
+import { StoryState } from './lib/state/story-state.svelte';
+import type { Lang } from './lib/story/types';
+
+export { story };
+
+export function renderStory(lang: Lang): { head: string; body: string } {
+  const state = new StoryState(story, 'scroll', { lang });
+  const { head, body } = render(App, { props: { storyState: state } });
+  return { head, body };
+}

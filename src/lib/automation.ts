@@ -1,0 +1,44 @@
+// window.storymap: a read-only view of the story state for tests, monitoring and kiosk integration.
+import type { Camera, Lang } from './story/types';
+import type { Mode } from './state/story-state.svelte';
+
+export interface StorymapHandle {
+  readonly chapterId: string;
+  readonly chapterIndex: number;
+  readonly chapterCount: number;
+  readonly progress: number;
+  readonly mode: Mode;
+  readonly lang: Lang;
+  readonly reducedMotion: boolean;
+  /** The map's current camera, or null before the map has loaded. */
+  readonly camera: Camera | null;
+  /** True when the map has drawn the active chapter completely and is not moving. */
+  readonly idle: boolean;
+  /** Story places drawn on the map now (queried from the rendered map). */
+  readonly renderedPlaces: string[];
+  /** Camera moves that were animated (flights) since the map loaded. */
+  readonly animatedMoves: number;
+  /** A notice shown to the reader when something failed (map, data), else null. */
+  readonly notice: string | null;
+}
+
+declare global {
+  interface Window {
+    storymap?: StorymapHandle;
+  }
+}
+
+export type HandleGetters = { [K in keyof StorymapHandle]: () => StorymapHandle[K] };
+
+/** Defines window.storymap: each field is computed when read, and nothing can be written. */
+export function installHandle(getters: HandleGetters): () => void {
+  const handle = {} as StorymapHandle;
+  for (const key of Object.keys(getters) as (keyof StorymapHandle)[]) {
+    Object.defineProperty(handle, key, { enumerable: true, get: getters[key] });
+  }
+  Object.freeze(handle);
+  Object.defineProperty(window, 'storymap', { value: handle, configurable: true, writable: false, enumerable: true });
+  return () => {
+    delete (window as { storymap?: unknown }).storymap;
+  };
+}

@@ -1,0 +1,171 @@
+// The map as a view of the story state. Loaded as its own chunk after the text is on screen.
+// `apply` always sets the whole picture (camera, filters, language), so applying the same state
+// twice changes nothing and applying the last of many quick states lands exactly there.
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { Protocol } from 'pmtiles';
+import type { MapState } from '../story/chapter-state';
+import type { Camera, Lang, Story } from '../story/types';
+import type { Transition } from '../state/story-state.svelte';
+import { basemapAttribution, basemapStyle, LABEL_FONT, setBasemapLanguage, type Theme } from './style';
+import { LAYER, PALETTES, labelField, storyFilters, storyLayers, storySources } from './story-layers';
+
+maplibregl.setWorkerUrl(workerUrl);
+let protocolAdded = false;
+
+export interface MapViewOptions {
+  container: HTMLElement;
+  story: Story;
+  lang: Lang;
+  theme: Theme;
+  initial: MapState;
+  /** Map moves only when told (false), or the reader may pan and zoom (true). */
+  interactive?: boolean;
+  archiveUrl?: string;
+  flavor?: 'embedded' | 'protomaps';
+  onError?: (message: string) => void;
+  /** Screen space covered by the story's own panels, so that the camera centres on the visible map. */
+  padding?: () => { top: number; right: number; bottom: number; left: number };
+}
+
+/** Longest flight, so that a reader who scrolls on never waits long for the map. */
+const MAX_FLIGHT_MS = 4000;
+
+export class MapView {
+  readonly map: maplibregl.Map;
+  private last: { state: MapState; lang: Lang } | undefined;
+  private styleReady = false;
+  private disposed = false;
+  private readonly off: Array<() => void> = [];
+  /** Camera moves that took time (flights), counted from the map's own move events. */
+  animatedMoves = 0;
+
+  constructor(private readonly opts: MapViewOptions) {
+    if (!protocolAdded) {
+      maplibregl.addProtocol('pmtiles', new Protocol().tile);
+      protocolAdded = true;
+    }
+    const { camera } = opts.initial;
+    const style = basemapStyle({ lang: opts.lang, theme: opts.theme, archiveUrl: opts.archiveUrl, flavor: opts.flavor });
+    const palette = PALETTES[opts.theme];
+    style.sources = { ...style.sources, ...storySources(opts.story) };
+    style.layers = [...style.layers, ...storyLayers(palette, LABEL_FONT, opts.lang)];
+    this.map = new maplibregl.Map({
+      container: opts.container,
+      style,
+      center: camera.center,
+      zoom: camera.zoom,
+      pitch: camera.pitch,
+      bearing: camera.bearing,
+      interactive: true,
+      ...(opts.padding ? { padding: opts.padding() } : {}),
+      attributionControl: { compact: true, customAttribution: basemapAttribution(opts.flavor ?? 'embedded') },
+      maxPitch: 85,
+      fadeDuration: 150,
+    });
+    this.setInteractive(opts.interactive ?? false);
+    const onLoad = () => {
+      this.styleReady = true;
+      const pending = this.last;
+      this.last = undefined;
+      this.apply(pending?.state ?? opts.initial, 'jump', pending?.lang ?? opts.lang);
+    };
+    const onError = (e: maplibregl.ErrorEvent) => {
+      const message = e.error?.message ?? 'unknown map error';
+      opts.onError?.(message);
+    };
+    let moveStarted = 0;
+    const onMoveStart = () => (moveStarted = performance.now());
+    const onMoveEnd = () => {
+      if (performance.now() - moveStarted > 50) this.animatedMoves++;
+    };
+    this.map.on('movestart', onMoveStart);
+    this.map.on('moveend', onMoveEnd);
+    this.off.push(() => {
+      this.map.off('movestart', onMoveStart);
+      this.map.off('moveend', onMoveEnd);
+    });
+    this.map.once('load', onLoad);
+    this.map.on('error', onError);
+    this.off.push(() => this.map.off('error', onError));
+  }
+
+  /** Show `state`. `how` is 'jump' for deep links, reloads and reduced motion. */
+  apply(state: MapState, how: Transition, lang: Lang): void {
+    if (this.disposed) return;
+    if (!this.styleReady) {
+      this.last = { state, lang };
+      return;
+    }
+    const prev = this.last;
+    this.last = { state, lang };
+    for (const [id, filter] of Object.entries(storyFilters(state))) this.map.setFilter(id, filter);
+    if (prev?.lang !== lang) {
+      this.map.setLayoutProperty(LAYER.placeLabel, 'text-field', labelField(lang));
+      setBasemapLanguage(this.map, lang);
+    }
+    if (!prev || prev.state.chapterId !== state.chapterId || !sameCamera(this.camera(), state.camera)) {
+      this.moveTo(state.camera, prev ? how : 'jump');
+    }
+  }
+
+  private moveTo(camera: Camera, how: Transition): void {
+    const padding = this.opts.padding?.() ?? { top: 0, right: 0, bottom: 0, left: 0 };
+    const target = { center: camera.center, zoom: camera.zoom, pitch: camera.pitch, bearing: camera.bearing, padding };
+    this.map.stop();
+    if (how === 'jump') this.map.jumpTo(target);
+    else this.map.flyTo({ ...target, maxDuration: MAX_FLIGHT_MS, essential: true });
+    this.map.triggerRepaint();
+  }
+
+  setInteractive(on: boolean): void {
+    const handlers = [
+      this.map.dragPan,
+      this.map.scrollZoom,
+      this.map.boxZoom,
+      this.map.dragRotate,
+      this.map.keyboard,
+      this.map.doubleClickZoom,
+      this.map.touchZoomRotate,
+      this.map.touchPitch,
+    ];
+    for (const h of handlers) {
+      if (on) h.enable();
+      else h.disable();
+    }
+  }
+
+  camera(): Camera {
+    const c = this.map.getCenter();
+    return { center: [c.lng, c.lat], zoom: this.map.getZoom(), pitch: this.map.getPitch(), bearing: this.map.getBearing() };
+  }
+
+  /** True when the style and every visible tile are loaded and the camera is still. */
+  isIdle(): boolean {
+    return !this.disposed && this.styleReady && !this.map.isMoving() && this.map.loaded();
+  }
+
+  /** Ids of the story places drawn on screen now. */
+  renderedPlaces(): string[] {
+    if (!this.styleReady) return [];
+    const features = this.map.queryRenderedFeatures({ layers: [LAYER.placeDot] });
+    return [...new Set(features.map((f) => String(f.properties.id)))].sort();
+  }
+
+  destroy(): void {
+    this.disposed = true;
+    for (const f of this.off.splice(0)) f();
+    this.map.remove();
+  }
+}
+
+export function sameCamera(a: Camera, b: Camera, eps = 1e-6): boolean {
+  return (
+    Math.abs(a.center[0] - b.center[0]) < eps &&
+    Math.abs(a.center[1] - b.center[1]) < eps &&
+    Math.abs(a.zoom - b.zoom) < eps &&
+    Math.abs(a.pitch - b.pitch) < eps &&
+    Math.abs(a.bearing - b.bearing) < eps
+  );
+}

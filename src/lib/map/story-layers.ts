@@ -1,0 +1,162 @@
+// The story's own sources and layers, drawn on top of the basemap, and the pure function that
+// says how each of them must look for a map state. Typed with MapLibre's own style-spec types.
+import type {
+  CircleLayerSpecification,
+  ExpressionSpecification,
+  FillLayerSpecification,
+  GeoJSONSourceSpecification,
+  LineLayerSpecification,
+  SymbolLayerSpecification,
+} from 'maplibre-gl';
+import type { MapState } from '../story/chapter-state';
+import type { Lang, Story } from '../story/types';
+
+export const PLACES_SOURCE = 'story-places';
+export const OVERLAYS_SOURCE = 'story-overlays';
+
+export const LAYER = {
+  areaFill: 'story-area-fill',
+  areaLine: 'story-area-line',
+  routeCasing: 'story-route-casing',
+  route: 'story-route',
+  placeHalo: 'story-place-halo',
+  placeDot: 'story-place-dot',
+  placeLabel: 'story-place-label',
+} as const;
+
+export interface Palette {
+  accent: string;
+  ink: string;
+  halo: string;
+  route: string;
+  area: string;
+}
+
+export const PALETTES: Record<'light' | 'dark', Palette> = {
+  light: { accent: '#c2410c', ink: '#1f2937', halo: '#ffffff', route: '#b45309', area: '#c2410c' },
+  dark: { accent: '#fb923c', ink: '#f3f4f6', halo: '#111827', route: '#fbbf24', area: '#fb923c' },
+};
+
+export function placesData(story: Story): GeoJSON.FeatureCollection<GeoJSON.Point> {
+  return {
+    type: 'FeatureCollection',
+    features: story.places.map((p) => ({
+      type: 'Feature',
+      id: story.places.indexOf(p),
+      geometry: { type: 'Point', coordinates: [...p.coordinates] },
+      properties: { id: p.id, name_en: p.name.en, name_zh: p.name.zh },
+    })),
+  };
+}
+
+export function overlaysData(story: Story): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: story.overlays.map((o) => ({
+      type: 'Feature',
+      geometry: o.geometry,
+      properties: { id: o.id, kind: o.kind, name_en: o.name.en, name_zh: o.name.zh },
+    })),
+  };
+}
+
+export function storySources(story: Story): Record<string, GeoJSONSourceSpecification> {
+  return {
+    [PLACES_SOURCE]: { type: 'geojson', data: placesData(story) },
+    [OVERLAYS_SOURCE]: { type: 'geojson', data: overlaysData(story), lineMetrics: true },
+  };
+}
+
+const inList = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];
+
+type StoryLayer = FillLayerSpecification | LineLayerSpecification | CircleLayerSpecification | SymbolLayerSpecification;
+
+export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): StoryLayer[] {
+  const none = inList([]);
+  return [
+    {
+      id: LAYER.areaFill,
+      type: 'fill',
+      source: OVERLAYS_SOURCE,
+      filter: ['all', ['==', ['get', 'kind'], 'scale-circle'], none],
+      paint: { 'fill-color': palette.area, 'fill-opacity': 0.12 },
+    },
+    {
+      id: LAYER.areaLine,
+      type: 'line',
+      source: OVERLAYS_SOURCE,
+      filter: ['all', ['==', ['get', 'kind'], 'scale-circle'], none],
+      paint: { 'line-color': palette.area, 'line-width': 2, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: LAYER.routeCasing,
+      type: 'line',
+      source: OVERLAYS_SOURCE,
+      filter: ['all', ['==', ['get', 'kind'], 'route'], none],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': palette.halo, 'line-width': 6, 'line-opacity': 0.8 },
+    },
+    {
+      id: LAYER.route,
+      type: 'line',
+      source: OVERLAYS_SOURCE,
+      filter: ['all', ['==', ['get', 'kind'], 'route'], none],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': palette.route, 'line-width': 3 },
+    },
+    {
+      id: LAYER.placeHalo,
+      type: 'circle',
+      source: PLACES_SOURCE,
+      filter: none,
+      paint: { 'circle-radius': 14, 'circle-color': palette.accent, 'circle-opacity': 0.25 },
+    },
+    {
+      id: LAYER.placeDot,
+      type: 'circle',
+      source: PLACES_SOURCE,
+      filter: none,
+      paint: {
+        'circle-radius': 5,
+        'circle-color': palette.ink,
+        'circle-stroke-color': palette.halo,
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: LAYER.placeLabel,
+      type: 'symbol',
+      source: PLACES_SOURCE,
+      filter: none,
+      layout: {
+        'text-field': labelField(lang),
+        'text-font': fontStack,
+        'text-size': 15,
+        'text-offset': [0, 0.9],
+        'text-anchor': 'top',
+        'text-max-width': 10,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': palette.ink, 'text-halo-color': palette.halo, 'text-halo-width': 2 },
+    },
+  ];
+}
+
+export function labelField(lang: Lang): ExpressionSpecification {
+  return ['get', `name_${lang}`];
+}
+
+/** Every story layer's filter for a map state: the whole picture, never a change relative to the last one. */
+export function storyFilters(state: Pick<MapState, 'places' | 'highlight' | 'layers'>): Record<string, ExpressionSpecification> {
+  const layers = inList(state.layers);
+  return {
+    [LAYER.areaFill]: ['all', ['==', ['get', 'kind'], 'scale-circle'], layers],
+    [LAYER.areaLine]: ['all', ['==', ['get', 'kind'], 'scale-circle'], layers],
+    [LAYER.routeCasing]: ['all', ['==', ['get', 'kind'], 'route'], layers],
+    [LAYER.route]: ['all', ['==', ['get', 'kind'], 'route'], layers],
+    [LAYER.placeHalo]: inList(state.highlight),
+    [LAYER.placeDot]: inList(state.places),
+    [LAYER.placeLabel]: inList(state.places),
+  };
+}

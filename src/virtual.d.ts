@@ -1,0 +1,4 @@
+declare module 'virtual:story' {
+  const story: import('./lib/story/types').Story;
+  export default story;
+}

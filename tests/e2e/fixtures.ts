@@ -1,0 +1,84 @@
+// Shared test setup: every test fails on a console error, a page error, or a request that
+// leaves the page's own origin (such requests are also blocked, so nothing leaves the machine).
+import { test as base, expect, type Page } from '@playwright/test';
+import { loadStory } from '../../src/lib/story/load';
+import type { Camera } from '../../src/lib/story/types';
+
+export const { story } = loadStory('src/stories/liangjiang');
+
+export const test = base.extend<{ allowedProblems: RegExp[]; problems: string[] }>({
+  allowedProblems: [[], { option: true }],
+  problems: async ({}, use) => {
+    await use([]);
+  },
+  page: async ({ page, baseURL, allowedProblems, problems }, use) => {
+    const origin = new URL(baseURL!).origin;
+    await page.context().route(
+      (url) => url.origin !== origin && !['data:', 'blob:'].includes(url.protocol),
+      (route) => {
+        problems.push(`request to another origin: ${route.request().url()}`);
+        return route.abort('blockedbyclient');
+      },
+    );
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await use(page);
+    const unexpected = problems.filter((p) => !allowedProblems.some((re) => re.test(p)));
+    expect(unexpected, 'console errors, page errors and requests to other origins').toEqual([]);
+  },
+});
+export { expect };
+
+export interface Status {
+  chapterId: string;
+  chapterIndex: number;
+  mode: string;
+  lang: string;
+  idle: boolean;
+  camera: Camera | null;
+  renderedPlaces: string[];
+  animatedMoves: number;
+  progress: number;
+  notice: string | null;
+}
+
+export async function status(page: Page): Promise<Status> {
+  return page.evaluate(() => {
+    const s = window.storymap;
+    if (!s) throw new Error('window.storymap is missing');
+    return JSON.parse(JSON.stringify(s));
+  });
+}
+
+/** Waits until `chapterId` is active and the map has settled on it. */
+export async function settled(page: Page, chapterId: string, timeout = 45_000): Promise<Status> {
+  await expect
+    .poll(
+      async () => {
+        const s = await page.evaluate(() => window.storymap && { id: window.storymap.chapterId, idle: window.storymap.idle });
+        return s ? `${s.id}:${s.idle}` : 'no handle';
+      },
+      { timeout, intervals: [100, 250, 500] },
+    )
+    .toBe(`${chapterId}:true`);
+  return status(page);
+}
+
+export function expectCamera(actual: Camera | null, expected: Camera, label = ''): void {
+  expect(actual, `camera ${label}`).not.toBeNull();
+  const a = actual!;
+  expect(Math.abs(a.center[0] - expected.center[0]), `longitude ${label}`).toBeLessThan(0.01);
+  expect(Math.abs(a.center[1] - expected.center[1]), `latitude ${label}`).toBeLessThan(0.01);
+  expect(Math.abs(a.zoom - expected.zoom), `zoom ${label}`).toBeLessThan(0.02);
+  expect(Math.abs(a.pitch - expected.pitch), `pitch ${label}`).toBeLessThan(0.5);
+  const db = Math.abs((((a.bearing - expected.bearing) % 360) + 540) % 360 - 180);
+  expect(db, `bearing ${label}`).toBeLessThan(0.5);
+}
+
+export function chapter(id: string) {
+  const c = story.chapters.find((x) => x.id === id);
+  if (!c) throw new Error(`no chapter ${id}`);
+  return c;
+}
