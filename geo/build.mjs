@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// The basemap pipeline: `npm run geo` (all stages) or `node geo/build.mjs <stage…>`.
+//   extract — GMT reads GSHHG (rivers, lakes) and DCW (provinces)   → geo/.cache/extract, geo/data
+//   tiles   — layers + slicing + PMTiles writer                      → static/basemap.pmtiles
+//   fonts   — Noto Sans SC subset for every character in use         → static/fonts/
+// Stages after `extract` are deterministic: same input → same bytes.
+import { existsSync, readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkExtractTools, report } from './lib/check.mjs';
+import { COVERAGE, MAXZOOM } from './lib/config.mjs';
+
+const GEO = dirname(fileURLToPath(import.meta.url));
+const ROOT = dirname(GEO);
+export const PATHS = {
+  cache: join(GEO, '.cache', 'extract'),
+  data: join(GEO, 'data'),
+  archive: join(ROOT, 'static', 'basemap.pmtiles'),
+  fonts: join(ROOT, 'static', 'fonts'),
+};
+
+const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
+const mb = (n) => `${(n / 1048576).toFixed(2)} MB`;
+
+async function stageExtract() {
+  console.log('extract');
+  if (!report('  tools for extraction', checkExtractTools())) {
+    if (existsSync(join(PATHS.cache, 'rivers.geojson'))) {
+      console.log('  → GMT data missing; using the extract already in geo/.cache/extract');
+      return;
+    }
+    throw new Error('cannot extract: install the missing Debian packages listed above (as root), then run `npm run geo` again');
+  }
+  const { extractAll } = await import('./lib/extract.mjs');
+  extractAll({ cacheDir: PATHS.cache, dataDir: PATHS.data });
+}
+
+export async function loadInputs() {
+  const { parseCities } = await import('./lib/layers.mjs');
+  for (const f of ['rivers.geojson', 'lakes.geojson']) {
+    if (!existsSync(join(PATHS.cache, f))) throw new Error(`missing ${join(PATHS.cache, f)}: run \`node geo/build.mjs extract\` first (needs gmt)`);
+  }
+  return {
+    rivers: readJson(join(PATHS.cache, 'rivers.geojson')),
+    lakes: readJson(join(PATHS.cache, 'lakes.geojson')),
+    provinces: readJson(join(PATHS.data, 'cn-provinces.geojson')),
+    cities: parseCities(readFileSync(join(PATHS.data, 'cities.tsv'), 'utf8')),
+    correction: readJson(join(PATHS.data, 'chaotianmen-correction.json')),
+  };
+}
+
+async function stageTiles() {
+  console.log('tiles');
+  const { buildLayers, applyCorrection } = await import('./lib/layers.mjs');
+  const { buildArchive } = await import('./lib/tiles.mjs');
+  const input = await loadInputs();
+  const { report: corr } = applyCorrection(input.rivers, input.correction);
+  console.log(
+    `  Chaotianmen correction: Yangtze moved by up to ${corr.yangtzeMaxShiftM.toFixed(0)} m; Jialing end moved ${corr.jialingEndShiftM.toFixed(0)} m, tapering over its last ${corr.jialingMovedKm.toFixed(1)} km`,
+  );
+  const layers = buildLayers(input);
+  const bytes = buildArchive({
+    layers,
+    coverage: COVERAGE,
+    maxzoom: MAXZOOM,
+    bounds: [-180, -85, 180, 85],
+    center: [106.586, 29.565, 4],
+    metadata: {
+      name: 'Liangjiang Story Map basemap',
+      format: 'pbf',
+      type: 'baselayer',
+      schema: 'protomaps-v4-subset',
+      attribution: 'GSHHG 2.3.7 (LGPL), DCW for GMT 2.1.1 (LGPL), Natural Earth via world-atlas (public domain)',
+      coverage: COVERAGE,
+      chaotianmen_correction: 'schematic local correction of GSHHG river lines, see geo/SOURCES.md',
+    },
+    log: console.log,
+  });
+  mkdirSync(dirname(PATHS.archive), { recursive: true });
+  writeFileSync(PATHS.archive, bytes);
+  console.log(`  wrote ${PATHS.archive} (${mb(bytes.length)})`);
+  if (bytes.length > 15 * 1048576) throw new Error('archive exceeds the 15 MB budget');
+}
+
+async function stageFonts() {
+  console.log('fonts');
+  const { buildFonts } = await import('./lib/fonts.mjs');
+  const files = await buildFonts({ root: ROOT, outDir: PATHS.fonts, archive: PATHS.archive });
+  let total = 0;
+  for (const f of files) {
+    const n = statSync(f).size;
+    total += n;
+    console.log(`  ${f} ${(n / 1024).toFixed(0)} KiB`);
+  }
+  console.log(`  fonts total ${mb(total)}`);
+  if (total > 1.5 * 1048576) throw new Error('fonts exceed the 1.5 MB budget');
+}
+
+const STAGES = { extract: stageExtract, tiles: stageTiles, fonts: stageFonts };
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const wanted = process.argv.slice(2);
+  const run = wanted.length ? wanted : Object.keys(STAGES);
+  for (const s of run) {
+    if (!STAGES[s]) {
+      console.error(`unknown stage ${s}; stages: ${Object.keys(STAGES).join(', ')}`);
+      process.exit(2);
+    }
+  }
+  try {
+    for (const s of run) {
+      const t = Date.now();
+      await STAGES[s]();
+      console.log(`  (${s}: ${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    }
+  } catch (e) {
+    console.error(`\ngeo: ${e instanceof Error ? e.message : e}`);
+    process.exit(1);
+  }
+}
