@@ -15,7 +15,8 @@ const PAGES = [
   { lang: 'zh', htmlLang: 'zh-Hans', path: '/zh/', file: 'zh/index.html' },
 ];
 
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const esc = (s) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 for (const page of PAGES) {
   const { head, body } = renderStory(page.lang);
@@ -31,7 +32,8 @@ for (const page of PAGES) {
     .replace(/<title>[^<]*<\/title>/, `<title>${esc(title)}</title>`)
     .replace('<!--app-head-->', meta)
     .replace('<!--app-html-->', body);
-  if (html.includes('<!--app-html-->') || !html.includes('data-chapter-id')) throw new Error(`prerender: the story did not render into ${page.file}`);
+  if (html.includes('<!--app-html-->') || !html.includes('data-chapter-id'))
+    throw new Error(`prerender: the story did not render into ${page.file}`);
   mkdirSync(join(dist, page.file, '..'), { recursive: true });
   writeFileSync(join(dist, page.file), html);
   console.log(`prerendered ${page.file} (${story.chapters.length} chapters, ${page.lang})`);

@@ -37,7 +37,12 @@ export function installHandle(getters: HandleGetters): () => void {
     Object.defineProperty(handle, key, { enumerable: true, get: getters[key] });
   }
   Object.freeze(handle);
-  Object.defineProperty(window, 'storymap', { value: handle, configurable: true, writable: false, enumerable: true });
+  Object.defineProperty(window, 'storymap', {
+    value: handle,
+    configurable: true,
+    writable: false,
+    enumerable: true,
+  });
   return () => {
     delete (window as { storymap?: unknown }).storymap;
   };

@@ -8,6 +8,7 @@ export const { story } = loadStory('src/stories/liangjiang');
 
 export const test = base.extend<{ allowedProblems: RegExp[]; problems: string[] }>({
   allowedProblems: [[], { option: true }],
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
   problems: async ({}, use) => {
     await use([]);
   },
@@ -57,7 +58,9 @@ export async function settled(page: Page, chapterId: string, timeout = 45_000): 
   await expect
     .poll(
       async () => {
-        const s = await page.evaluate(() => window.storymap && { id: window.storymap.chapterId, idle: window.storymap.idle });
+        const s = await page.evaluate(
+          () => window.storymap && { id: window.storymap.chapterId, idle: window.storymap.idle },
+        );
         return s ? `${s.id}:${s.idle}` : 'no handle';
       },
       { timeout, intervals: [100, 250, 500] },
@@ -73,7 +76,7 @@ export function expectCamera(actual: Camera | null, expected: Camera, label = ''
   expect(Math.abs(a.center[1] - expected.center[1]), `latitude ${label}`).toBeLessThan(0.01);
   expect(Math.abs(a.zoom - expected.zoom), `zoom ${label}`).toBeLessThan(0.02);
   expect(Math.abs(a.pitch - expected.pitch), `pitch ${label}`).toBeLessThan(0.5);
-  const db = Math.abs((((a.bearing - expected.bearing) % 360) + 540) % 360 - 180);
+  const db = Math.abs(((((a.bearing - expected.bearing) % 360) + 540) % 360) - 180);
   expect(db, `bearing ${label}`).toBeLessThan(0.5);
 }
 

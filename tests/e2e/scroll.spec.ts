@@ -3,7 +3,9 @@ import { chapter, expect, expectCamera, settled, status, story, test } from './f
 
 const ids = story.chapters.map((c) => c.id);
 
-test('scrolling through every chapter in order moves the map to each chapter and shows its places', async ({ page }) => {
+test('scrolling through every chapter in order moves the map to each chapter and shows its places', async ({
+  page,
+}) => {
   await page.goto('/');
   await settled(page, ids[0]!);
   for (const id of ids) {
@@ -11,7 +13,9 @@ test('scrolling through every chapter in order moves the map to each chapter and
     const s = await settled(page, id);
     expectCamera(s.camera, chapter(id).camera, id);
     const places = chapter(id).places;
-    await expect.poll(async () => (await status(page)).renderedPlaces, { message: `places of ${id}` }).toEqual([...places].sort());
+    await expect
+      .poll(async () => (await status(page)).renderedPlaces, { message: `places of ${id}` })
+      .toEqual([...places].sort());
     await expect(page).toHaveURL(new RegExp(`#${id}$`));
   }
 });

@@ -47,7 +47,12 @@ export class MapView {
       protocolAdded = true;
     }
     const { camera } = opts.initial;
-    const style = basemapStyle({ lang: opts.lang, theme: opts.theme, archiveUrl: opts.archiveUrl, flavor: opts.flavor });
+    const style = basemapStyle({
+      lang: opts.lang,
+      theme: opts.theme,
+      archiveUrl: opts.archiveUrl,
+      flavor: opts.flavor,
+    });
     const palette = PALETTES[opts.theme];
     style.sources = { ...style.sources, ...storySources(opts.story) };
     style.layers = [...style.layers, ...storyLayers(palette, LABEL_FONT, opts.lang)];
@@ -112,7 +117,13 @@ export class MapView {
 
   private moveTo(camera: Camera, how: Transition): void {
     const padding = this.opts.padding?.() ?? { top: 0, right: 0, bottom: 0, left: 0 };
-    const target = { center: camera.center, zoom: camera.zoom, pitch: camera.pitch, bearing: camera.bearing, padding };
+    const target = {
+      center: camera.center,
+      zoom: camera.zoom,
+      pitch: camera.pitch,
+      bearing: camera.bearing,
+      padding,
+    };
     this.map.stop();
     if (how === 'jump') this.map.jumpTo(target);
     else this.map.flyTo({ ...target, maxDuration: MAX_FLIGHT_MS, essential: true });
@@ -138,7 +149,12 @@ export class MapView {
 
   camera(): Camera {
     const c = this.map.getCenter();
-    return { center: [c.lng, c.lat], zoom: this.map.getZoom(), pitch: this.map.getPitch(), bearing: this.map.getBearing() };
+    return {
+      center: [c.lng, c.lat],
+      zoom: this.map.getZoom(),
+      pitch: this.map.getPitch(),
+      bearing: this.map.getBearing(),
+    };
   }
 
   /** True when the style and every visible tile are loaded and the camera is still. */

@@ -67,9 +67,14 @@ export function storySources(story: Story): Record<string, GeoJSONSourceSpecific
   };
 }
 
-const inList = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];
+const inList = (ids: readonly string[]): ExpressionSpecification => [
+  'in',
+  ['get', 'id'],
+  ['literal', [...ids]],
+];
 
-type StoryLayer = FillLayerSpecification | LineLayerSpecification | CircleLayerSpecification | SymbolLayerSpecification;
+type StoryLayer =
+  FillLayerSpecification | LineLayerSpecification | CircleLayerSpecification | SymbolLayerSpecification;
 
 export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): StoryLayer[] {
   const none = inList([]);
@@ -148,7 +153,9 @@ export function labelField(lang: Lang): ExpressionSpecification {
 }
 
 /** Every story layer's filter for a map state: the whole picture, never a change relative to the last one. */
-export function storyFilters(state: Pick<MapState, 'places' | 'highlight' | 'layers'>): Record<string, ExpressionSpecification> {
+export function storyFilters(
+  state: Pick<MapState, 'places' | 'highlight' | 'layers'>,
+): Record<string, ExpressionSpecification> {
   const layers = inList(state.layers);
   return {
     [LAYER.areaFill]: ['all', ['==', ['get', 'kind'], 'scale-circle'], layers],

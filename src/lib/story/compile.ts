@@ -14,7 +14,18 @@ import {
   type ChapterInput,
 } from './schema.ts';
 import { markdownToText, renderMarkdown } from './markdown.ts';
-import { LANGS, type Chapter, type Figure, type Lang, type Localized, type LngLat, type Overlay, type Place, type SourceRef, type Story } from './types.ts';
+import {
+  LANGS,
+  type Chapter,
+  type Figure,
+  type Lang,
+  type Localized,
+  type LngLat,
+  type Overlay,
+  type Place,
+  type SourceRef,
+  type Story,
+} from './types.ts';
 
 export interface StoryProblem {
   file: string;
@@ -26,13 +37,18 @@ export interface StoryProblem {
 
 export class StoryError extends Error {
   constructor(readonly problems: StoryProblem[]) {
-    super(`The story has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` + problems.map(formatProblem).join('\n'));
+    super(
+      `The story has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map(formatProblem).join('\n'),
+    );
     this.name = 'StoryError';
   }
 }
 
 export function formatProblem(p: StoryProblem): string {
-  const where = [p.chapter ? `chapter "${p.chapter}"` : '', p.field ? `field "${p.field}"` : ''].filter(Boolean).join(', ');
+  const where = [p.chapter ? `chapter "${p.chapter}"` : '', p.field ? `field "${p.field}"` : '']
+    .filter(Boolean)
+    .join(', ');
   return `${p.file}:${p.line}: ${where ? where + ': ' : ''}${p.message}`;
 }
 
@@ -58,7 +74,9 @@ class SourceFile {
     for (const key of path) {
       if (!isMap(node) && !(node && typeof node === 'object' && 'items' in node)) break;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key),
+        );
         if (!pair) break;
         if (isScalar(pair.key) && pair.key.range) line = this.lineAt(pair.key.range[0]);
         node = pair.value;
@@ -108,9 +126,15 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
           issue.code === 'unrecognized_keys'
             ? `unknown field "${String(key)}"`
             : issue.code === 'invalid_type' && issue.message.includes('received undefined')
-              ? langMessage(path) ?? 'is required'
+              ? (langMessage(path) ?? 'is required')
               : issue.message;
-        problems.push({ file: file.path, line: file.lineOf(path), ...(chapter ? { chapter } : {}), ...(field ? { field } : {}), message });
+        problems.push({
+          file: file.path,
+          line: file.lineOf(path),
+          ...(chapter ? { chapter } : {}),
+          ...(field ? { field } : {}),
+          message,
+        });
       }
     }
   };
@@ -123,7 +147,11 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
     }
     const file = new SourceFile(rel(name), text);
     for (const err of file.doc.errors) {
-      problems.push({ file: file.path, line: file.lineAt(err.pos[0]), message: `cannot be read: ${err.message.split('\n')[0]}` });
+      problems.push({
+        file: file.path,
+        line: file.lineAt(err.pos[0]),
+        message: `cannot be read: ${err.message.split('\n')[0]}`,
+      });
     }
     return file.doc.errors.length ? undefined : file;
   };
@@ -160,7 +188,12 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
         if (!parsed.success) return zodProblems(placesFile, parsed.error, undefined, ['features', i]);
         const p = parsed.data.properties;
         if (seen.has(p.id)) {
-          problems.push({ file: placesFile.path, line: placesFile.lineOf(['features', i, 'properties', 'id']), field: `features.${i}.properties.id`, message: `duplicate place id "${p.id}"` });
+          problems.push({
+            file: placesFile.path,
+            line: placesFile.lineOf(['features', i, 'properties', 'id']),
+            field: `features.${i}.properties.id`,
+            message: `duplicate place id "${p.id}"`,
+          });
         }
         seen.add(p.id);
         places.push({
@@ -188,20 +221,42 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
         const resolve = (v: string | LngLat, path: PropertyKey[]): LngLat | undefined => {
           if (typeof v !== 'string') return v;
           const place = placeById.get(v);
-          if (!place) problems.push({ file: overlaysFile.path, line: overlaysFile.lineOf(path), field: path.join('.'), message: `place "${v}" is not in ${rel('places.geojson')}` });
+          if (!place)
+            problems.push({
+              file: overlaysFile.path,
+              line: overlaysFile.lineOf(path),
+              field: path.join('.'),
+              message: `place "${v}" is not in ${rel('places.geojson')}`,
+            });
           return place?.coordinates;
         };
         if (o.kind === 'route') {
           const pts = o.via.map((v, i) => resolve(v as string | LngLat, [oid, 'via', i]));
           if (pts.some((p) => !p)) continue;
           const geometry = routeGeometry(pts as LngLat[], o.geodesic);
-          overlays.push({ id: oid, kind: 'route', name: o.name, schematic: o.schematic, source: o.source, geometry, measure: round(length(lineString(geometry.coordinates), { units: 'kilometers' }), 1) });
+          overlays.push({
+            id: oid,
+            kind: 'route',
+            name: o.name,
+            schematic: o.schematic,
+            source: o.source,
+            geometry,
+            measure: round(length(lineString(geometry.coordinates), { units: 'kilometers' }), 1),
+          });
         } else {
           const c = resolve(o.center, [oid, 'center']);
           if (!c) continue;
           const radius = Math.sqrt(o.area_km2 / Math.PI);
           const poly = circle(point(c), radius, { steps: 96, units: 'kilometers' });
-          overlays.push({ id: oid, kind: 'scale-circle', name: o.name, schematic: true, source: o.source, geometry: roundGeometry(poly.geometry), measure: o.area_km2 });
+          overlays.push({
+            id: oid,
+            kind: 'scale-circle',
+            name: o.name,
+            schematic: true,
+            source: o.source,
+            geometry: roundGeometry(poly.geometry),
+            measure: o.area_km2,
+          });
         }
       }
   }
@@ -223,7 +278,8 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
 
   // chapters/*.md, in file-name order.
   const chapterNames = [...files.keys()].filter((n) => /^chapters\/[^/]+\.md$/.test(n)).sort();
-  if (chapterNames.length === 0) problems.push({ file: rel('chapters'), line: 1, message: 'the story has no chapters (chapters/*.md)' });
+  if (chapterNames.length === 0)
+    problems.push({ file: rel('chapters'), line: 1, message: 'the story has no chapters (chapters/*.md)' });
   const chapters: Chapter[] = [];
   const chapterLine = new Map<string, number>();
   for (const name of chapterNames) {
@@ -239,12 +295,31 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
     }
     const c: ChapterInput = parsed.data;
     if (chapterLine.has(c.id)) {
-      problems.push({ file: front.path, line: front.lineOf(['id']), chapter: c.id, field: 'id', message: `duplicate chapter id "${c.id}" (also used in another chapter file)` });
+      problems.push({
+        file: front.path,
+        line: front.lineOf(['id']),
+        chapter: c.id,
+        field: 'id',
+        message: `duplicate chapter id "${c.id}" (also used in another chapter file)`,
+      });
     }
     chapterLine.set(c.id, front.lineOf(['id']));
-    const ref = (list: string[], field: string, known: Set<string> | Map<string, unknown>, what: string, file: string) =>
+    const ref = (
+      list: string[],
+      field: string,
+      known: Set<string> | Map<string, unknown>,
+      what: string,
+      file: string,
+    ) =>
       list.forEach((x, i) => {
-        if (!known.has(x)) problems.push({ file: front.path, line: front.lineOf([field, i]), chapter: c.id, field: `${field}[${i}]`, message: `${what} "${x}" does not exist (see ${rel(file)})` });
+        if (!known.has(x))
+          problems.push({
+            file: front.path,
+            line: front.lineOf([field, i]),
+            chapter: c.id,
+            field: `${field}[${i}]`,
+            message: `${what} "${x}" does not exist (see ${rel(file)})`,
+          });
       });
     ref(c.places, 'places', placeById, 'place', 'places.geojson');
     ref(c.highlight, 'highlight', placeById, 'place', 'places.geojson');
@@ -253,7 +328,13 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
     c.sources.forEach((s, i) => checkSource(front, s, ['sources', i], c.id));
     c.highlight.forEach((h, i) => {
       if (placeById.has(h) && !c.places.includes(h))
-        problems.push({ file: front.path, line: front.lineOf(['highlight', i]), chapter: c.id, field: `highlight[${i}]`, message: `place "${h}" is highlighted but not listed in "places"` });
+        problems.push({
+          file: front.path,
+          line: front.lineOf(['highlight', i]),
+          chapter: c.id,
+          field: `highlight[${i}]`,
+          message: `place "${h}" is highlighted but not listed in "places"`,
+        });
     });
     if (meta && c.camera.zoom > meta.maxZoom)
       problems.push({
@@ -265,7 +346,13 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
       });
     for (const lang of LANGS) {
       if (!parsedFile.body[lang]?.trim())
-        problems.push({ file: front.path, line: parsedFile.bodyLine[lang] ?? front.lineOf([]), chapter: c.id, field: `text.${lang}`, message: `the chapter has no ${LANG_NAMES[lang]} text (a "::: ${lang}" section)` });
+        problems.push({
+          file: front.path,
+          line: parsedFile.bodyLine[lang] ?? front.lineOf([]),
+          chapter: c.id,
+          field: `text.${lang}`,
+          message: `the chapter has no ${LANG_NAMES[lang]} text (a "::: ${lang}" section)`,
+        });
     }
     const html = localize((l) => renderMarkdown(parsedFile.body[l] ?? ''));
     const notes = localize((l) => (parsedFile.notes[l] ? renderMarkdown(parsedFile.notes[l]!) : ''));
@@ -312,15 +399,27 @@ function localize<T>(f: (l: Lang) => T): Localized<T> {
   return { en: f('en'), zh: f('zh') };
 }
 
-function parseChapterFile(path: string, text: string, problems: StoryProblem[]): ParsedChapterFile | undefined {
+function parseChapterFile(
+  path: string,
+  text: string,
+  problems: StoryProblem[],
+): ParsedChapterFile | undefined {
   const m = FRONT_MATTER.exec(text);
   if (!m) {
-    problems.push({ file: path, line: 1, message: 'a chapter file must start with front matter between two "---" lines' });
+    problems.push({
+      file: path,
+      line: 1,
+      message: 'a chapter file must start with front matter between two "---" lines',
+    });
     return undefined;
   }
   const front = new SourceFile(path, m[1]!, 1);
   for (const err of front.doc.errors) {
-    problems.push({ file: path, line: front.lineAt(err.pos[0]), message: `front matter cannot be read: ${err.message.split('\n')[0]}` });
+    problems.push({
+      file: path,
+      line: front.lineAt(err.pos[0]),
+      message: `front matter cannot be read: ${err.message.split('\n')[0]}`,
+    });
   }
   if (front.doc.errors.length) return undefined;
   const body: ParsedChapterFile['body'] = {};
@@ -345,7 +444,11 @@ function parseChapterFile(path: string, text: string, problems: StoryProblem[]):
       if (!s) return;
       const lang = s[2] as Lang;
       if (!(LANGS as readonly string[]).includes(lang)) {
-        problems.push({ file: path, line: firstLine + i, message: `unknown language "${s[2]}" (use ${LANGS.join(' or ')})` });
+        problems.push({
+          file: path,
+          line: firstLine + i,
+          message: `unknown language "${s[2]}" (use ${LANGS.join(' or ')})`,
+        });
         return;
       }
       target = { kind: s[1] ? 'notes' : 'body', lang };
@@ -354,7 +457,11 @@ function parseChapterFile(path: string, text: string, problems: StoryProblem[]):
     }
     if (target) buf.push(line);
     else if (line.trim())
-      problems.push({ file: path, line: firstLine + i, message: 'text outside a "::: en" or "::: zh" section would be lost' });
+      problems.push({
+        file: path,
+        line: firstLine + i,
+        message: 'text outside a "::: en" or "::: zh" section would be lost',
+      });
   });
   flush();
   return { front, body, notes, bodyLine };

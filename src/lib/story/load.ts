@@ -4,7 +4,8 @@ import { join, relative } from 'node:path';
 import { compileStory } from './compile.ts';
 import type { Story } from './types.ts';
 
-export const STORY_FILES = /(?:^story\.yaml|^places\.geojson|^overlays\.yaml|^figures\.yaml|^chapters\/[^/]+\.md)$/;
+export const STORY_FILES =
+  /(?:^story\.yaml|^places\.geojson|^overlays\.yaml|^figures\.yaml|^chapters\/[^/]+\.md)$/;
 
 export function readStoryFolder(dir: string): Map<string, string> {
   const files = new Map<string, string>();

@@ -10,11 +10,18 @@ const id = z
 
 export const cameraSchema = z.strictObject({
   center: z.tuple([
-    z.number().min(-180, 'longitude must be between -180 and 180').max(180, 'longitude must be between -180 and 180'),
+    z
+      .number()
+      .min(-180, 'longitude must be between -180 and 180')
+      .max(180, 'longitude must be between -180 and 180'),
     z.number().min(-85, 'latitude must be between -85 and 85').max(85, 'latitude must be between -85 and 85'),
   ]),
   zoom: z.number().min(0, 'zoom must be between 0 and 22').max(22, 'zoom must be between 0 and 22'),
-  pitch: z.number().min(0, 'pitch must be between 0 and 85').max(85, 'pitch must be between 0 and 85').default(0),
+  pitch: z
+    .number()
+    .min(0, 'pitch must be between 0 and 85')
+    .max(85, 'pitch must be between 0 and 85')
+    .default(0),
   bearing: z
     .number()
     .min(-180, 'bearing must be between -180 and 180')
@@ -32,7 +39,11 @@ export const chapterSchema = z.strictObject({
   layers: z.array(id).default([]),
   sources: z.array(id).min(1, 'a chapter needs at least one source'),
   figures: z.array(id).default([]),
-  dwell: z.number().min(3, 'dwell must be at least 3 seconds').max(300, 'dwell must be at most 300 seconds').optional(),
+  dwell: z
+    .number()
+    .min(3, 'dwell must be at least 3 seconds')
+    .max(300, 'dwell must be at most 300 seconds')
+    .optional(),
 });
 export type ChapterInput = z.infer<typeof chapterSchema>;
 

@@ -18,7 +18,9 @@ const en = {
   reducedMotion: 'Reduce motion',
 } as const;
 
-type Strings = { [K in keyof typeof en]: (typeof en)[K] extends (...a: infer A) => string ? (...a: A) => string : string };
+type Strings = {
+  [K in keyof typeof en]: (typeof en)[K] extends (...a: infer A) => string ? (...a: A) => string : string;
+};
 
 const zh: Strings = {
   skipToStory: '跳到故事正文',

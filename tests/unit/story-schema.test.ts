@@ -1,0 +1,184 @@
+// The story is validated at build time: a good story compiles, and each kind of mistake a
+// teacher might make fails with a message naming the file, the line, the chapter and the field.
+import { describe, expect, test } from 'vitest';
+import { compileStory, StoryError } from '../../src/lib/story/compile';
+import { readStoryFolder } from '../../src/lib/story/load';
+
+const DIR = 'src/stories/liangjiang';
+const real = readStoryFolder(DIR);
+
+function withFile(name: string, edit: (text: string) => string): Map<string, string> {
+  const files = new Map(real);
+  const text = files.get(name);
+  if (text === undefined) throw new Error(`no ${name}`);
+  const changed = edit(text);
+  if (changed === text) throw new Error(`the edit did not change ${name}`);
+  files.set(name, changed);
+  return files;
+}
+
+function problems(files: Map<string, string>): string[] {
+  try {
+    compileStory(files, { dir: DIR });
+  } catch (e) {
+    if (e instanceof StoryError) return e.message.split('\n').slice(1);
+    throw e;
+  }
+  throw new Error('the story compiled, but it should not have');
+}
+
+const chapterFile = [...real.keys()].filter((n) => n.startsWith('chapters/')).sort()[2]!;
+const chapterId = /\nid: ([\w-]+)/.exec(real.get(chapterFile)!)![1]!;
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+describe('the Liangjiang story', () => {
+  test('compiles with every chapter in both languages', () => {
+    const story = compileStory(real, { dir: DIR });
+    expect(story.chapters.length).toBeGreaterThanOrEqual(7);
+    for (const c of story.chapters) {
+      expect(c.html.en.length, c.id).toBeGreaterThan(50);
+      expect(c.html.zh.length, c.id).toBeGreaterThan(20);
+      expect(c.description.en.length, c.id).toBeGreaterThan(10);
+      expect(c.sources.length, c.id).toBeGreaterThan(0);
+    }
+    expect(new Set(story.chapters.map((c) => c.id)).size).toBe(story.chapters.length);
+  });
+
+  test('every place carries a source and an accuracy statement', () => {
+    const story = compileStory(real, { dir: DIR });
+    for (const p of story.places) {
+      expect(p.source.length, p.id).toBeGreaterThan(10);
+      expect(p.accuracy.length, p.id).toBeGreaterThan(3);
+    }
+  });
+});
+
+describe('a broken story fails with a precise message', () => {
+  test('an unknown field', () => {
+    const files = withFile(chapterFile, (t) => t.replace(/\ncamera:/, '\ncolour: red\ncamera:'));
+    const line = lineOf(files.get(chapterFile)!, 'colour: red');
+    expect(problems(files)).toContain(
+      `${DIR}/${chapterFile}:${line}: chapter "${chapterId}", field "colour": unknown field "colour"`,
+    );
+  });
+
+  test('a duplicate chapter id', () => {
+    const other = [...real.keys()].filter((n) => n.startsWith('chapters/')).sort()[3]!;
+    const files = withFile(other, (t) => t.replace(/\nid: [\w-]+/, `\nid: ${chapterId}`));
+    const msgs = problems(files);
+    expect(
+      msgs.some((m) =>
+        m.startsWith(`${DIR}/${other}:2: chapter "${chapterId}", field "id": duplicate chapter id`),
+      ),
+    ).toBe(true);
+  });
+
+  test('a coordinate out of range', () => {
+    const files = withFile(chapterFile, (t) => t.replace(/center: \[[^\]]+\]/, 'center: [206.5, 29.5]'));
+    const line = lineOf(files.get(chapterFile)!, 'center:');
+    expect(problems(files)).toContain(
+      `${DIR}/${chapterFile}:${line}: chapter "${chapterId}", field "camera.center.0": longitude must be between -180 and 180`,
+    );
+  });
+
+  test.each([
+    ['zoom', 'zoom: 25', 'zoom must be between 0 and 22'],
+    ['pitch', 'pitch: 90', 'pitch must be between 0 and 85'],
+    ['bearing', 'bearing: 270', 'bearing must be between -180 and 180'],
+  ])('%s out of range', (field, replacement, message) => {
+    const files = withFile(chapterFile, (t) => t.replace(new RegExp(`${field}: [-\\d.]+`), replacement));
+    const line = lineOf(files.get(chapterFile)!, replacement);
+    expect(problems(files)).toContain(
+      `${DIR}/${chapterFile}:${line}: chapter "${chapterId}", field "camera.${field}": ${message}`,
+    );
+  });
+
+  test('a zoom closer than the data supports', () => {
+    const files = withFile(chapterFile, (t) => t.replace(/zoom: [\d.]+/, 'zoom: 14'));
+    expect(
+      problems(files).some((m) =>
+        m.includes(`field "camera.zoom": zoom 14 is closer than the basemap's data supports`),
+      ),
+    ).toBe(true);
+  });
+
+  test('a place that does not exist', () => {
+    const files = withFile(chapterFile, (t) => t.replace(/\nplaces: \[/, '\nplaces: [atlantis, '));
+    const line = lineOf(files.get(chapterFile)!, 'atlantis');
+    expect(problems(files)).toContain(
+      `${DIR}/${chapterFile}:${line}: chapter "${chapterId}", field "places[0]": place "atlantis" does not exist (see ${DIR}/places.geojson)`,
+    );
+  });
+
+  test('a layer that does not exist', () => {
+    const files = withFile(chapterFile, (t) =>
+      t
+        .replace(/\nsources:/, '\nlayers: [moon-base]\nsources:')
+        .replace(/\nlayers: \[[^\]]*\]\n(?=layers: \[moon-base\])/, '\n'),
+    );
+    const msgs = problems(files);
+    expect(
+      msgs.some(
+        (m) => m.includes(`chapter "${chapterId}"`) && m.includes('layer "moon-base" does not exist'),
+      ),
+    ).toBe(true);
+  });
+
+  test('a missing translation names the chapter', () => {
+    const files = withFile(chapterFile, (t) => t.replace(/\n {2}zh: .*\n/, '\n'));
+    const msgs = problems(files);
+    expect(
+      msgs.some(
+        (m) => m.includes(`chapter "${chapterId}"`) && m.includes('the Chinese translation is missing'),
+      ),
+    ).toBe(true);
+  });
+
+  test('a chapter without its Chinese text names the chapter', () => {
+    const files = withFile(chapterFile, (t) => t.replace(/::: zh\n[\s\S]*?(?=\n::: notes|$)/, ''));
+    expect(
+      problems(files).some((m) =>
+        m.includes(`chapter "${chapterId}", field "text.zh": the chapter has no Chinese text`),
+      ),
+    ).toBe(true);
+  });
+
+  test('a duplicate place id and a place without a source', () => {
+    const files = withFile('places.geojson', (t) =>
+      t
+        .replace('"id": "shanghai"', '"id": "beijing"')
+        .replace(
+          /"source": "[^"]*",\n\s*"accuracy": "City point; about 1 km"/,
+          '"accuracy": "City point; about 1 km"',
+        ),
+    );
+    const msgs = problems(files);
+    expect(msgs.some((m) => m.includes('duplicate place id "beijing"'))).toBe(true);
+    expect(msgs).toContainEqual(
+      expect.stringMatching(/places\.geojson:\d+: field "features\.0\.properties\.source": /),
+    );
+  });
+
+  test('a source id that is not in the catalogue', () => {
+    const files = withFile(chapterFile, (t) => t.replace(/\nsources: \[/, '\nsources: [rumour, '));
+    expect(problems(files).some((m) => m.includes('source "rumour" is not listed under "sources"'))).toBe(
+      true,
+    );
+  });
+
+  test('unreadable YAML points at its line', () => {
+    const files = withFile(chapterFile, (t) => t.replace(/\ntitle:/, '\ntitle: [unclosed\ntitle:'));
+    expect(
+      problems(files).some((m) => m.startsWith(`${DIR}/${chapterFile}:`) && m.includes('cannot be read')),
+    ).toBe(true);
+  });
+
+  test('all problems are reported at once', () => {
+    const other = [...real.keys()].filter((n) => n.startsWith('chapters/')).sort()[4]!;
+    const files = withFile(chapterFile, (t) => t.replace(/zoom: [\d.]+/, 'zoom: 30'));
+    files.set(other, files.get(other)!.replace(/\nplaces: \[/, '\nplaces: [atlantis, '));
+    const msgs = problems(files);
+    expect(msgs.some((m) => m.includes(chapterFile) && m.includes('zoom must be between'))).toBe(true);
+    expect(msgs.some((m) => m.includes(other) && m.includes('place "atlantis" does not exist'))).toBe(true);
+  });
+});
