@@ -31,7 +31,7 @@ export function earthLayer(land) {
   const features = (geom.type === 'FeatureCollection' ? geom.features : [geom]).map((f) => ({
     type: 'Feature',
     properties: { kind: 'earth' },
-    geometry: f.geometry,
+    geometry: rewind(unwrapAntimeridian(f.geometry)),
   }));
   return fc(features);
 }
@@ -299,7 +299,7 @@ export function placesLayer(cities, countries, provinces) {
     features.push({
       type: 'Feature',
       properties: { kind: 'country', ...names(n.en, n.zh), min_zoom: n.min_zoom, sort_rank: 0, iso_a2: n.a2 },
-      geometry: { type: 'Point', coordinates: labelPoint(f.geometry) },
+      geometry: { type: 'Point', coordinates: n.at ?? labelPoint(rewind(f.geometry)) },
     });
   }
   for (const f of provinces.features) {
@@ -331,6 +331,45 @@ export function labelPoint(geometry) {
   let c = centerOfMass(poly).geometry.coordinates;
   if (!booleanPointInPolygon(c, poly)) c = pointOnFeature(poly).geometry.coordinates;
   return roundCoord(c, 4);
+}
+
+/**
+ * world-atlas keeps rings that cross the antimeridian (Wrangel Island, Chukotka, Fiji) in one
+ * piece, jumping from +180 to −180; drawn as is, they become stripes across the whole world. Such a
+ * ring is moved to continuous longitudes past +180, which geojson-vt wraps correctly.
+ */
+export function unwrapAntimeridian(geometry) {
+  const fixRing = (ring) => {
+    // walk the ring and undo every ±360° jump; a ring that goes once around the world
+    // (Antarctica) does not come back to its start that way and is left alone
+    let shift = 0;
+    const out = [ring[0]];
+    for (let i = 1; i < ring.length; i++) {
+      const d = ring[i][0] - ring[i - 1][0];
+      if (d > 180) shift -= 360;
+      else if (d < -180) shift += 360;
+      out.push([ring[i][0] + shift, ring[i][1]]);
+    }
+    if (shift !== 0) return ring;
+    // keep the ring's west end within the world
+    const minX = Math.min(...out.map((c) => c[0]));
+    return minX < -180 ? out.map(([x, y]) => [x + 360, y]) : out;
+  };
+  if (geometry.type === 'Polygon') return { type: 'Polygon', coordinates: geometry.coordinates.map(fixRing) };
+  if (geometry.type === 'MultiPolygon') return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((p) => p.map(fixRing)) };
+  return geometry;
+}
+
+/**
+ * RFC 7946 winding (outer rings counter-clockwise, holes clockwise, planar in lon/lat).
+ * world-atlas follows d3's spherical convention (outer rings clockwise); MapLibre decides what is
+ * a hole from the winding, so mixed windings would fill the oceans.
+ */
+export function rewind(geometry) {
+  const fix = (poly) => poly.map((ring, i) => ((shoelace(ring) > 0) === (i === 0) ? ring : ring.slice().reverse()));
+  if (geometry.type === 'Polygon') return { type: 'Polygon', coordinates: fix(geometry.coordinates) };
+  if (geometry.type === 'MultiPolygon') return { type: 'MultiPolygon', coordinates: geometry.coordinates.map(fix) };
+  return geometry;
 }
 
 function shoelace(r) {

@@ -46,8 +46,8 @@ export const PROVINCES = [
  * is labelled as a region from the DCW list above, not as a country.
  */
 export const COUNTRIES = {
-  156: { a2: 'CN', en: 'China', zh: '中国', min_zoom: 1 },
-  643: { a2: 'RU', en: 'Russia', zh: '俄罗斯', min_zoom: 1 },
+  156: { a2: 'CN', en: 'China', zh: '中国', min_zoom: 1, at: [96, 33.5] }, // hand-placed label point, away from city labels
+  643: { a2: 'RU', en: 'Russia', zh: '俄罗斯', min_zoom: 1, at: [95, 62] },
   496: { a2: 'MN', en: 'Mongolia', zh: '蒙古', min_zoom: 2 },
   398: { a2: 'KZ', en: 'Kazakhstan', zh: '哈萨克斯坦', min_zoom: 2 },
   417: { a2: 'KG', en: 'Kyrgyzstan', zh: '吉尔吉斯斯坦', min_zoom: 4 },

@@ -1,0 +1,373 @@
+// The basemap style (issue 3). Contract with the app — see the brief; additions are marked NEW:
+//   Lang, Theme, BasemapOptions, basemapStyle(), setBasemapLanguage(), BASEMAP_ATTRIBUTION,
+//   LABEL_FONT, MAX_ZOOM_EMBEDDED
+//   NEW basemapAttribution(flavor) — the attribution HTML for either flavor (BASEMAP_ATTRIBUTION is
+//       the embedded one); NEW UI_FONT_FAMILY, FONT_FILES, fontFaceCss() — the page's font (same
+//       Noto Sans SC subset the map uses); NEW BASEMAP_LAYER_IDS, SOURCE_ID, languageField().
+// Fonts: the style has no `glyphs` URL; the label font comes from the style's `font-faces`
+// (MapLibre GL JS 6), a Noto Sans SC subset served from our own origin. No other origin is used
+// and no font installed on the viewer's machine is needed.
+import type {
+  Map as MlMap,
+  StyleSpecification,
+  LayerSpecification,
+  ExpressionSpecification,
+} from 'maplibre-gl';
+import { BASEMAP_PALETTES, type BasemapPalette } from './themes';
+import { FONT_FILES, MAP_FONT_NAME } from './fonts';
+
+export { UI_FONT_FAMILY, UI_FONT_NAME, FONT_FILES, fontFaceCss, MAP_FONT_NAME } from './fonts';
+export type { FontFile } from './fonts';
+export { BASEMAP_PALETTES } from './themes';
+export type { BasemapPalette } from './themes';
+
+export type Lang = 'en' | 'zh';
+export type Theme = 'light' | 'dark';
+export type Flavor = 'embedded' | 'protomaps';
+
+export interface BasemapOptions {
+  lang: Lang;
+  theme: Theme;
+  /** URL of a PMTiles archive, same origin. Default '/basemap.pmtiles'. A Protomaps basemap extract URL works too. */
+  archiveUrl?: string;
+  /** 'embedded' (our archive) or 'protomaps' (an OSM-based Protomaps extract) */
+  flavor?: Flavor;
+}
+
+/** The highest zoom the embedded data supports for honest viewing (river lines ~0.4 km off). */
+export const MAX_ZOOM_EMBEDDED = 11;
+
+/** text-font stack for every symbol layer, the app's included. */
+export const LABEL_FONT: string[] = [MAP_FONT_NAME];
+
+export const SOURCE_ID = 'basemap';
+export const DEFAULT_ARCHIVE_URL = '/basemap.pmtiles';
+const MAP_FONT_URL = FONT_FILES.find((f) => f.weight === 400)!.url;
+
+const EMBEDDED_ATTRIBUTION =
+  '<a href="https://www.soest.hawaii.edu/pwessel/gshhg/">GSHHG</a> shorelines &amp; rivers (LGPL) · ' +
+  '<a href="https://www.soest.hawaii.edu/pwessel/dcw/">DCW</a> provinces (LGPL) · ' +
+  '<a href="https://www.naturalearthdata.com/">Natural Earth</a> countries (public domain) · ' +
+  'river lines near Chaotianmen corrected schematically · borders de facto, disputed ones dashed';
+
+const PROTOMAPS_ATTRIBUTION =
+  '<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a> (ODbL) · ' +
+  '<a href="https://protomaps.com">Protomaps</a> · ' +
+  '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)';
+
+/** Attribution HTML for the embedded archive. */
+export const BASEMAP_ATTRIBUTION: string = EMBEDDED_ATTRIBUTION;
+
+/** Attribution HTML for either flavor. */
+export function basemapAttribution(flavor: Flavor = 'embedded'): string {
+  return flavor === 'protomaps' ? PROTOMAPS_ATTRIBUTION : EMBEDDED_ATTRIBUTION;
+}
+
+/** Resolves a site-relative URL against the page's origin (MapLibre and pmtiles need absolute URLs). */
+function absolute(url: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  if (typeof window !== 'undefined' && window.location) return new URL(url, window.location.href).href;
+  return url;
+}
+
+/**
+ * The label text in the current language (global state 'lang'). Chinese prefers the Simplified
+ * name (`name:zh-Hans`, Protomaps v4), then `name:zh`, then `name`; English `name:en`, then `name`.
+ */
+export function languageField(): ExpressionSpecification {
+  return [
+    'case',
+    ['==', ['global-state', 'lang'], 'zh'],
+    ['coalesce', ['get', 'name:zh-Hans'], ['get', 'name:zh'], ['get', 'name']],
+    ['coalesce', ['get', 'name:en'], ['get', 'name']],
+  ];
+}
+
+/** Switches the label language without reloading the style. Idempotent. */
+export function setBasemapLanguage(map: MlMap, lang: Lang): void {
+  map.setGlobalStateProperty('lang', lang);
+}
+
+const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
+const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
+const disputed: ExpressionSpecification = ['==', ['get', 'disputed'], true];
+
+function basemapLayers(c: BasemapPalette, flavor: Flavor): LayerSpecification[] {
+  const S = { source: SOURCE_ID };
+  const font = LABEL_FONT;
+  const text = languageField();
+  const layers: LayerSpecification[] = [
+    { id: 'basemap-background', type: 'background', paint: { 'background-color': c.water } },
+    { id: 'basemap-earth', type: 'fill', ...S, 'source-layer': 'earth', paint: { 'fill-color': c.earth } },
+  ];
+  if (flavor === 'protomaps') {
+    layers.push(
+      {
+        id: 'basemap-landuse',
+        type: 'fill',
+        ...S,
+        'source-layer': 'landuse',
+        filter: [
+          'in',
+          ['get', 'kind'],
+          ['literal', ['park', 'nature_reserve', 'forest', 'wood', 'grass', 'cemetery', 'golf_course']],
+        ],
+        paint: { 'fill-color': c.landuse, 'fill-opacity': 0.7 },
+      },
+      {
+        id: 'basemap-buildings',
+        type: 'fill',
+        ...S,
+        'source-layer': 'buildings',
+        minzoom: 14,
+        paint: { 'fill-color': c.building },
+      },
+    );
+  }
+  layers.push(
+    {
+      id: 'basemap-water',
+      type: 'fill',
+      ...S,
+      'source-layer': 'water',
+      filter: isPolygon,
+      paint: { 'fill-color': c.water, 'fill-outline-color': c.lakeOutline },
+    },
+    {
+      id: 'basemap-rivers',
+      type: 'line',
+      ...S,
+      'source-layer': 'water',
+      filter: ['all', isLine, ['!=', ['get', 'kind'], 'ditch'], ['!=', ['get', 'kind'], 'drain']],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': c.river,
+        // rivers weighted by rank: a low min_zoom means a major river (WDBII class 1 → 3, 2 → 5, 3 → 7, 4 → 9;
+        // Protomaps rivers 8+, streams 13+)
+        'line-width': [
+          'interpolate',
+          ['exponential', 1.6],
+          ['zoom'],
+          3,
+          ['case', ['<=', ['coalesce', ['get', 'min_zoom'], 9], 3], 0.8, 0.3],
+          7,
+          ['match', ['coalesce', ['get', 'min_zoom'], 9], [0, 1, 2, 3], 2, [4, 5], 1.1, [6, 7], 0.7, 0.4],
+          11,
+          ['match', ['coalesce', ['get', 'min_zoom'], 9], [0, 1, 2, 3], 5.5, [4, 5], 3, [6, 7], 1.8, 1],
+          15,
+          ['match', ['coalesce', ['get', 'min_zoom'], 9], [0, 1, 2, 3], 12, [4, 5], 7, [6, 7], 4, 2],
+        ],
+      },
+    },
+  );
+  if (flavor === 'protomaps') {
+    layers.push(
+      {
+        id: 'basemap-roads',
+        type: 'line',
+        ...S,
+        'source-layer': 'roads',
+        minzoom: 10,
+        filter: ['in', ['get', 'kind'], ['literal', ['highway', 'major_road', 'medium_road', 'minor_road']]],
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': ['match', ['get', 'kind'], ['highway', 'major_road'], c.roadMajor, c.road],
+          'line-width': [
+            'interpolate',
+            ['exponential', 1.6],
+            ['zoom'],
+            10,
+            0.4,
+            16,
+            ['match', ['get', 'kind'], 'highway', 7, 'major_road', 5, 2.5],
+          ],
+        },
+      },
+      {
+        id: 'basemap-rail',
+        type: 'line',
+        ...S,
+        'source-layer': 'roads',
+        minzoom: 11,
+        filter: ['==', ['get', 'kind'], 'rail'],
+        paint: { 'line-color': c.region, 'line-width': 0.8, 'line-dasharray': [3, 2] },
+      },
+    );
+  }
+  layers.push(
+    {
+      id: 'basemap-boundaries-region',
+      type: 'line',
+      ...S,
+      'source-layer': 'boundaries',
+      minzoom: 3,
+      filter: ['==', ['get', 'kind'], 'region'],
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': c.region,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.4, 8, 1, 12, 1.6],
+        'line-dasharray': [3, 1.5],
+      },
+    },
+    {
+      id: 'basemap-boundaries-country',
+      type: 'line',
+      ...S,
+      'source-layer': 'boundaries',
+      filter: ['all', ['==', ['get', 'kind'], 'country'], ['!', disputed]],
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': c.country,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 0, 0.5, 6, 1.2, 12, 2.2],
+      },
+    },
+    {
+      id: 'basemap-boundaries-disputed',
+      type: 'line',
+      ...S,
+      'source-layer': 'boundaries',
+      filter: ['all', ['==', ['get', 'kind'], 'country'], disputed],
+      paint: {
+        'line-color': c.countryDisputed,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 0, 0.5, 6, 1.2, 12, 2.2],
+        'line-dasharray': [2, 2],
+      },
+    },
+    {
+      id: 'basemap-city-dot',
+      type: 'circle',
+      ...S,
+      'source-layer': 'places',
+      maxzoom: 11,
+      filter: [
+        'all',
+        ['==', ['get', 'kind'], 'locality'],
+        ['<=', ['coalesce', ['get', 'min_zoom'], 0], ['zoom']],
+      ],
+      paint: {
+        'circle-radius': ['step', ['coalesce', ['get', 'population_rank'], 8], 1.8, 11, 2.4, 13, 3],
+        'circle-color': c.cityDot,
+        'circle-stroke-color': c.halo,
+        'circle-stroke-width': 1,
+      },
+    },
+    {
+      id: 'basemap-label-river',
+      type: 'symbol',
+      ...S,
+      'source-layer': 'water',
+      minzoom: 7,
+      filter: ['all', isLine, ['has', 'name']],
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': text,
+        'text-font': font,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 7, 11, 12, 14],
+        'text-letter-spacing': 0.08,
+        'symbol-spacing': 350,
+      },
+      paint: { 'text-color': c.labelWater, 'text-halo-color': c.halo, 'text-halo-width': 1.2 },
+    },
+    {
+      id: 'basemap-label-region',
+      type: 'symbol',
+      ...S,
+      'source-layer': 'places',
+      minzoom: 4,
+      maxzoom: 9,
+      filter: ['==', ['get', 'kind'], 'region'],
+      layout: {
+        'text-field': text,
+        'text-font': font,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 4, 10, 8, 13],
+        'text-letter-spacing': 0.12,
+        'text-transform': 'uppercase',
+        'text-max-width': 7,
+        'symbol-sort-key': ['coalesce', ['get', 'sort_rank'], 10],
+      },
+      paint: {
+        'text-color': c.labelMinor,
+        'text-halo-color': c.halo,
+        'text-halo-width': 1,
+        'text-opacity': 0.8,
+      },
+    },
+    {
+      id: 'basemap-label-city',
+      type: 'symbol',
+      ...S,
+      'source-layer': 'places',
+      filter: [
+        'all',
+        ['==', ['get', 'kind'], 'locality'],
+        ['<=', ['coalesce', ['get', 'min_zoom'], 0], ['zoom']],
+      ],
+      layout: {
+        'text-field': text,
+        'text-font': font,
+        'text-size': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          2,
+          ['step', ['coalesce', ['get', 'population_rank'], 8], 9, 11, 10, 13, 11],
+          8,
+          ['step', ['coalesce', ['get', 'population_rank'], 8], 12, 9, 13, 11, 14, 13, 16],
+        ],
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.5,
+        'text-justify': 'auto',
+        'text-max-width': 8,
+        'icon-optional': true,
+        'symbol-sort-key': ['-', 20, ['coalesce', ['get', 'population_rank'], 8]],
+      },
+      paint: { 'text-color': c.label, 'text-halo-color': c.halo, 'text-halo-width': 1.3 },
+    },
+    {
+      id: 'basemap-label-country',
+      type: 'symbol',
+      ...S,
+      'source-layer': 'places',
+      maxzoom: 8,
+      filter: ['==', ['get', 'kind'], 'country'],
+      layout: {
+        'text-field': text,
+        'text-font': font,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 1, 10, 4, 13, 7, 16],
+        'text-letter-spacing': 0.15,
+        'text-transform': 'uppercase',
+        'text-max-width': 6,
+        'symbol-sort-key': ['coalesce', ['get', 'min_zoom'], 5],
+      },
+      paint: { 'text-color': c.labelCountry, 'text-halo-color': c.halo, 'text-halo-width': 1.2 },
+    },
+  );
+  return layers;
+}
+
+/** Ids of every basemap layer (the app's layers go on top, ids prefixed 'story-'). */
+export const BASEMAP_LAYER_IDS: Record<Flavor, string[]> = {
+  embedded: basemapLayers(BASEMAP_PALETTES.light, 'embedded').map((l) => l.id),
+  protomaps: basemapLayers(BASEMAP_PALETTES.light, 'protomaps').map((l) => l.id),
+};
+
+/** The whole basemap style: source, layers, language state and the self-hosted label font. */
+export function basemapStyle(opts: BasemapOptions): StyleSpecification {
+  const flavor = opts.flavor ?? 'embedded';
+  const archive = absolute(opts.archiveUrl ?? DEFAULT_ARCHIVE_URL);
+  return {
+    version: 8,
+    name: `Liangjiang basemap (${flavor}, ${opts.theme})`,
+    state: { lang: { default: opts.lang } },
+    'font-faces': { [MAP_FONT_NAME]: [{ url: absolute(MAP_FONT_URL) }] },
+    sources: {
+      [SOURCE_ID]: {
+        type: 'vector',
+        url: `pmtiles://${archive}`,
+        attribution: basemapAttribution(flavor),
+        ...(flavor === 'embedded' ? { maxzoom: MAX_ZOOM_EMBEDDED } : {}),
+      },
+    },
+    layers: basemapLayers(BASEMAP_PALETTES[opts.theme], flavor),
+  };
+}
