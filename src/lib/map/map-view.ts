@@ -145,6 +145,8 @@ export class MapView {
       if (on) h.enable();
       else h.disable();
     }
+    // A map that cannot be moved is no stop for the keyboard; the text describes it instead.
+    this.map.getCanvas().tabIndex = on ? 0 : -1;
   }
 
   camera(): Camera {

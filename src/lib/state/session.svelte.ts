@@ -34,6 +34,9 @@ export function startSession(state: StoryState, hooks: SessionHooks): () => void
       $effect(() => {
         const id = state.chapter.id;
         if (state.mode === 'print') return;
+        // An address without a chapter already means the first one; leaving it alone also keeps
+        // the browser's starting point for the Tab key at the top of the page.
+        if (state.index === 0 && !location.hash) return;
         const url = chapterUrl(location, id);
         if (url !== `${location.pathname}${location.search}${location.hash}`)
           history.replaceState(history.state, '', url);
