@@ -27,6 +27,7 @@ const preferred: Lang =
   url.lang ??
   storedLang() ??
   (location.pathname.startsWith('/zh') ? 'zh' : browserLang(navigator.languages ?? []));
+if (url.lang) rememberLang(url.lang);
 
 // Hydrate exactly what the server rendered (first chapter, page language), then move to
 // the chapter in the address and the reader's language: the state, not the markup, decides.
