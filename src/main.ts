@@ -23,10 +23,13 @@ function storedLang(): Lang | undefined {
     return undefined;
   }
 }
+// An explicit choice wins: ?lang=, then the /zh/ page, then the reader's last choice, then
+// the browser's languages.
 const preferred: Lang =
   url.lang ??
+  (location.pathname.startsWith('/zh') ? 'zh' : undefined) ??
   storedLang() ??
-  (location.pathname.startsWith('/zh') ? 'zh' : browserLang(navigator.languages ?? []));
+  browserLang(navigator.languages ?? []);
 if (url.lang) rememberLang(url.lang);
 
 // Hydrate exactly what the server rendered (first chapter, page language), then move to
