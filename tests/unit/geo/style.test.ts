@@ -10,6 +10,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import {
   basemapStyle,
   setBasemapLanguage,
+  setHiddenBasemapPlaces,
   basemapAttribution,
   BASEMAP_ATTRIBUTION,
   LABEL_FONT,
@@ -40,7 +41,7 @@ describe('basemapStyle()', () => {
         it(`validates: ${flavor}, ${theme}, ${lang}`, () => {
           const style = basemapStyle({ flavor, theme, lang });
           expect(validateStyleMin(style)).toEqual([]);
-          expect(style.state).toEqual({ lang: { default: lang } });
+          expect(style.state).toEqual({ lang: { default: lang }, hiddenPlaces: { default: [] } });
           expect(style.glyphs).toBeUndefined();
           for (const l of style.layers)
             if (l.type === 'symbol') expect(l.layout?.['text-font']).toEqual(LABEL_FONT);
@@ -95,6 +96,20 @@ describe('basemapStyle()', () => {
       ['lang', 'zh'],
       ['lang', 'en'],
     ]);
+  });
+
+  it('hides basemap cities by English name through global state', () => {
+    const style = basemapStyle({ lang: 'en', theme: 'light', hiddenPlaces: ['Chongqing', 'Beijing'] });
+    expect(validateStyleMin(style)).toEqual([]);
+    expect(style.state?.hiddenPlaces).toEqual({ default: ['Chongqing', 'Beijing'] });
+    const city = style.layers.find((l) => l.id === 'basemap-label-city')!;
+    expect(JSON.stringify('filter' in city ? city.filter : null)).toContain('hiddenPlaces');
+    const calls: unknown[][] = [];
+    const map = {
+      setGlobalStateProperty: (...a: unknown[]) => calls.push(a),
+    } as unknown as import('maplibre-gl').Map;
+    setHiddenBasemapPlaces(map, ['Shanghai']);
+    expect(calls).toEqual([['hiddenPlaces', ['Shanghai']]]);
   });
 
   it('names every source and licence in the attribution', () => {
