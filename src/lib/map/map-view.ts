@@ -8,7 +8,7 @@ import { Protocol } from 'pmtiles';
 import type { MapState } from '../story/chapter-state';
 import type { Camera, Lang, Story } from '../story/types';
 import type { Transition } from '../state/story-state.svelte';
-import { basemapAttribution, basemapStyle, LABEL_FONT, setBasemapLanguage, type Theme } from './style';
+import { basemapAttribution, basemapStyle, LABEL_FONT, setBasemapLanguage, setHiddenBasemapPlaces, type Theme } from './style';
 import { LAYER, PALETTES, labelField, storyFilters, storyLayers, storySources } from './story-layers';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -38,6 +38,7 @@ export class MapView {
   private styleReady = false;
   private disposed = false;
   private readonly off: Array<() => void> = [];
+  private readonly placeNames: Map<string, string>;
   /** Camera moves that took time (flights), counted from the map's own move events. */
   animatedMoves = 0;
 
@@ -46,6 +47,7 @@ export class MapView {
       maplibregl.addProtocol('pmtiles', new Protocol().tile);
       protocolAdded = true;
     }
+    this.placeNames = new Map(opts.story.places.map((p) => [p.id, p.name.en]));
     const { camera } = opts.initial;
     const style = basemapStyle({
       lang: opts.lang,
@@ -106,6 +108,8 @@ export class MapView {
     const prev = this.last;
     this.last = { state, lang };
     for (const [id, filter] of Object.entries(storyFilters(state))) this.map.setFilter(id, filter);
+    // The story labels its own places; the basemap's label for the same city would double it.
+    setHiddenBasemapPlaces(this.map, state.places.map((id) => this.placeNames.get(id) ?? id));
     if (prev?.lang !== lang) {
       this.map.setLayoutProperty(LAYER.placeLabel, 'text-field', labelField(lang));
       setBasemapLanguage(this.map, lang);
