@@ -82,7 +82,7 @@ describe('rivers at Chaotianmen, as shipped (archive, zoom 10 and 11)', () => {
         const rivers = await riversAt(z, TIP);
         yangtze = rivers.filter((r) => r.properties?.['name:en'] === 'Yangtze');
         jialing = rivers.filter((r) => r.properties?.['name:en'] === 'Jialing');
-      });
+      }, 30_000);
       it('has the Yangtze and the Jialing, named in English and Chinese', () => {
         expect(yangtze.length).toBeGreaterThan(0);
         expect(jialing.length).toBeGreaterThan(0);
