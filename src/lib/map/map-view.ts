@@ -8,7 +8,14 @@ import { Protocol } from 'pmtiles';
 import type { MapState } from '../story/chapter-state';
 import type { Camera, Lang, Story } from '../story/types';
 import type { Transition } from '../state/story-state.svelte';
-import { basemapAttribution, basemapStyle, LABEL_FONT, setBasemapLanguage, setHiddenBasemapPlaces, type Theme } from './style';
+import {
+  basemapAttribution,
+  basemapStyle,
+  LABEL_FONT,
+  setBasemapLanguage,
+  setHiddenBasemapPlaces,
+  type Theme,
+} from './style';
 import { LAYER, PALETTES, labelField, storyFilters, storyLayers, storySources } from './story-layers';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -109,7 +116,10 @@ export class MapView {
     this.last = { state, lang };
     for (const [id, filter] of Object.entries(storyFilters(state))) this.map.setFilter(id, filter);
     // The story labels its own places; the basemap's label for the same city would double it.
-    setHiddenBasemapPlaces(this.map, state.places.map((id) => this.placeNames.get(id) ?? id));
+    setHiddenBasemapPlaces(
+      this.map,
+      state.places.map((id) => this.placeNames.get(id) ?? id),
+    );
     if (prev?.lang !== lang) {
       this.map.setLayoutProperty(LAYER.placeLabel, 'text-field', labelField(lang));
       setBasemapLanguage(this.map, lang);
