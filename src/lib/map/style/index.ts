@@ -4,6 +4,8 @@
 //   NEW basemapAttribution(flavor) — the attribution HTML for either flavor (BASEMAP_ATTRIBUTION is
 //       the embedded one); NEW UI_FONT_FAMILY, FONT_FILES, fontFaceCss() — the page's font (same
 //       Noto Sans SC subset the map uses); NEW BASEMAP_LAYER_IDS, SOURCE_ID, languageField().
+//   NEW BasemapOptions.hiddenPlaces + setHiddenBasemapPlaces(map, names) — basemap cities to leave
+//       out (matched on `name:en`), e.g. those the story labels itself (global state 'hiddenPlaces').
 // Fonts: the style has no `glyphs` URL; the label font comes from the style's `font-faces`
 // (MapLibre GL JS 6), a Noto Sans SC subset served from our own origin. No other origin is used
 // and no font installed on the viewer's machine is needed.
