@@ -24,7 +24,9 @@ function storedLang(): Lang | undefined {
   }
 }
 const preferred: Lang =
-  url.lang ?? storedLang() ?? (location.pathname.startsWith('/zh') ? 'zh' : browserLang(navigator.languages ?? []));
+  url.lang ??
+  storedLang() ??
+  (location.pathname.startsWith('/zh') ? 'zh' : browserLang(navigator.languages ?? []));
 
 // Hydrate exactly what the server rendered (first chapter, page language), then move to
 // the chapter in the address and the reader's language: the state, not the markup, decides.
@@ -41,8 +43,14 @@ startSession(state, {
   map: () => {
     const v = currentMap.view;
     return v
-      ? { camera: v.camera(), idle: v.isIdle(), renderedPlaces: () => v.renderedPlaces(), animatedMoves: v.animatedMoves }
+      ? {
+          camera: v.camera(),
+          idle: v.isIdle(),
+          renderedPlaces: () => v.renderedPlaces(),
+          animatedMoves: v.animatedMoves,
+        }
       : null;
   },
   notice: () => currentMap.notice,
+  idle: () => currentMap.ready?.() ?? null,
 });

@@ -50,3 +50,11 @@ export function browserLang(languages: readonly string[]): Lang {
 }
 
 export const LANG_KEY = 'liangjiang-story:lang';
+
+/** The same page in another mode, on a chapter (the speaker view opened from the audience view). */
+export function modeUrl(href: string, mode: Mode, chapterId: string): string {
+  const url = new URL(href);
+  url.searchParams.set('mode', mode);
+  url.hash = encodeURIComponent(chapterId);
+  return url.href;
+}
