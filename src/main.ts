@@ -24,9 +24,7 @@ function storedLang(): Lang | undefined {
   }
 }
 const preferred: Lang =
-  url.lang ??
-  storedLang() ??
-  (location.pathname.startsWith('/zh') ? 'zh' : browserLang(navigator.languages ?? []));
+  url.lang ?? storedLang() ?? (location.pathname.startsWith('/zh') ? 'zh' : browserLang(navigator.languages ?? []));
 
 // Hydrate exactly what the server rendered (first chapter, page language), then move to
 // the chapter in the address and the reader's language: the state, not the markup, decides.
@@ -43,12 +41,7 @@ startSession(state, {
   map: () => {
     const v = currentMap.view;
     return v
-      ? {
-          camera: v.camera(),
-          idle: v.isIdle(),
-          renderedPlaces: () => v.renderedPlaces(),
-          animatedMoves: v.animatedMoves,
-        }
+      ? { camera: v.camera(), idle: v.isIdle(), renderedPlaces: () => v.renderedPlaces(), animatedMoves: v.animatedMoves }
       : null;
   },
   notice: () => currentMap.notice,

@@ -77,8 +77,7 @@ export function focusDriver(root: HTMLElement, onActive: (chapterId: string) => 
     if (!el || !id) return;
     // Bring the whole chapter into view, so that the scroll position agrees with the focus.
     const r = el.getBoundingClientRect();
-    if (r.top < 0 || r.bottom > window.innerHeight)
-      el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    if (r.top < 0 || r.bottom > window.innerHeight) el.scrollIntoView({ block: 'center', behavior: 'instant' });
     onActive(id);
   };
   root.addEventListener('focusin', onFocus);

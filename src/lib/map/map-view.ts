@@ -136,13 +136,7 @@ export class MapView {
 
   private moveTo(camera: Camera, how: Transition): void {
     const padding = this.opts.padding?.() ?? { top: 0, right: 0, bottom: 0, left: 0 };
-    const target = {
-      center: camera.center,
-      zoom: camera.zoom,
-      pitch: camera.pitch,
-      bearing: camera.bearing,
-      padding,
-    };
+    const target = { center: camera.center, zoom: camera.zoom, pitch: camera.pitch, bearing: camera.bearing, padding };
     this.map.stop();
     if (how === 'jump') this.map.jumpTo(target);
     else this.map.flyTo({ ...target, maxDuration: MAX_FLIGHT_MS, essential: true });
@@ -168,12 +162,7 @@ export class MapView {
 
   camera(): Camera {
     const c = this.map.getCenter();
-    return {
-      center: [c.lng, c.lat],
-      zoom: this.map.getZoom(),
-      pitch: this.map.getPitch(),
-      bearing: this.map.getBearing(),
-    };
+    return { center: [c.lng, c.lat], zoom: this.map.getZoom(), pitch: this.map.getPitch(), bearing: this.map.getBearing() };
   }
 
   /** True when the style and every visible tile are loaded and the camera is still. */

@@ -37,8 +37,7 @@ export function startSession(state: StoryState, hooks: SessionHooks): () => void
         const id = state.chapter.id;
         if (state.mode === 'print') return;
         const url = chapterUrl(location, id);
-        if (url !== `${location.pathname}${location.search}${location.hash}`)
-          history.replaceState(history.state, '', url);
+        if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
       });
       $effect(() => {
         const lang = state.lang;

@@ -55,9 +55,7 @@ const en = {
   handoutNote: 'The maps are pictures of the interactive map at each chapter.',
 } as const;
 
-type Strings = {
-  [K in keyof typeof en]: (typeof en)[K] extends (...a: infer A) => string ? (...a: A) => string : string;
-};
+type Strings = { [K in keyof typeof en]: (typeof en)[K] extends (...a: infer A) => string ? (...a: A) => string : string };
 
 const zh: Strings = {
   skipToStory: '跳到故事正文',
