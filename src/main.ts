@@ -56,4 +56,5 @@ startSession(state, {
       : null;
   },
   notice: () => currentMap.notice,
+  idle: () => currentMap.ready?.() ?? null,
 });

@@ -2,4 +2,9 @@
 // A type-only import keeps MapLibre out of the first chunk.
 import type { MapView } from './map-view';
 
-export const currentMap: { view: MapView | null; notice: string | null } = { view: null, notice: null };
+export const currentMap: {
+  view: MapView | null;
+  notice: string | null;
+  /** A mode whose readiness is not the map on screen (speaker: no map; print: every picture taken) says it here. */
+  ready: (() => boolean) | null;
+} = { view: null, notice: null, ready: null };

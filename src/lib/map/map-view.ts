@@ -34,6 +34,8 @@ export interface MapViewOptions {
   onError?: (message: string) => void;
   /** Screen space covered by the story's own panels, so that the camera centres on the visible map. */
   padding?: () => { top: number; right: number; bottom: number; left: number };
+  /** Keep the drawn frame so that it can be read back as an image (the printed handout). */
+  preserveDrawingBuffer?: boolean;
 }
 
 /** Longest flight, so that a reader who scrolls on never waits long for the map. */
@@ -77,6 +79,7 @@ export class MapView {
       attributionControl: { compact: true, customAttribution: basemapAttribution(opts.flavor ?? 'embedded') },
       maxPitch: 85,
       fadeDuration: 150,
+      ...(opts.preserveDrawingBuffer ? { canvasContextAttributes: { preserveDrawingBuffer: true } } : {}),
     });
     this.setInteractive(opts.interactive ?? false);
     const onLoad = () => {
@@ -127,6 +130,27 @@ export class MapView {
     if (!prev || prev.state.chapterId !== state.chapterId || !sameCamera(this.camera(), state.camera)) {
       this.moveTo(state.camera, prev ? how : 'jump');
     }
+  }
+
+  /** Move back to the camera of the state applied last (after the reader explored the map). */
+  reset(how: Transition): void {
+    if (this.disposed || !this.styleReady || !this.last) return;
+    this.moveTo(this.last.state.camera, how);
+  }
+
+  /** Resolves when the map has drawn what was applied completely and stands still. */
+  async settled(): Promise<void> {
+    if (this.disposed) return;
+    if (!this.styleReady) await this.map.once('load');
+    // A fresh frame ends in 'idle' once every tile is in and every fade is over.
+    const idle = this.map.once('idle');
+    this.map.triggerRepaint();
+    await idle;
+  }
+
+  /** The frame on screen as a PNG data URL (needs `preserveDrawingBuffer`). */
+  snapshot(): string {
+    return this.map.getCanvas().toDataURL('image/png');
   }
 
   private moveTo(camera: Camera, how: Transition): void {

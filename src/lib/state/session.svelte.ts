@@ -10,6 +10,8 @@ export interface SessionHooks {
   /** The map's camera and readiness, once it exists. */
   map: () => { camera: Camera; idle: boolean; renderedPlaces: () => string[]; animatedMoves: number } | null;
   notice: () => string | null;
+  /** Readiness when it is not the map's (modes without a map on screen, the handout); else the map's idle. */
+  idle?: () => boolean | null;
 }
 
 export function startSession(state: StoryState, hooks: SessionHooks): () => void {
@@ -59,7 +61,7 @@ export function startSession(state: StoryState, hooks: SessionHooks): () => void
       lang: () => state.lang,
       reducedMotion: () => state.reducedMotion,
       camera: () => hooks.map()?.camera ?? null,
-      idle: () => hooks.map()?.idle ?? false,
+      idle: () => hooks.idle?.() ?? hooks.map()?.idle ?? false,
       renderedPlaces: () => hooks.map()?.renderedPlaces() ?? [],
       animatedMoves: () => hooks.map()?.animatedMoves ?? 0,
       notice: () => hooks.notice(),

@@ -59,3 +59,11 @@ export function rememberLang(lang: Lang): void {
     // Private windows and kiosks may refuse storage; the choice then lasts this visit.
   }
 }
+
+/** The same page in another mode, on a chapter (the speaker view opened from the audience view). */
+export function modeUrl(href: string, mode: Mode, chapterId: string): string {
+  const url = new URL(href);
+  url.searchParams.set('mode', mode);
+  url.hash = encodeURIComponent(chapterId);
+  return url.href;
+}

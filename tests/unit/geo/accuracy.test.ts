@@ -114,36 +114,33 @@ describe('rivers at Chaotianmen, as shipped (archive, zoom 10 and 11)', () => {
   }
 
   // The port's point is an estimate placed on the north side of the line the map draws (see geo/SOURCES.md).
-  it(
-    'Guoyuan Port (story places file) lies on the north (left) bank of the Yangtze',
-    async () => {
-      const places = readJson('src/stories/liangjiang/places.geojson') as FeatureCollection<
-        import('geojson').Point,
-        { id: string }
-      >;
-      const GUOYUAN = places.features.find((f) => f.properties.id === 'guoyuan-port')!.geometry.coordinates;
-      const rivers = await riversAt(10, GUOYUAN);
-      const yangtze = rivers.filter((r) => r.properties?.['name:en'] === 'Yangtze');
-      const near = yangtze.find((l) => pointToLineDistance(point(GUOYUAN), l, { units: 'meters' }) < 5000)!;
-      expect(near).toBeDefined();
-      const msg =
-        `guoyuan-port (${GUOYUAN.join(', ')}) falls on the south (right) bank of the embedded Yangtze line ` +
-        `(${nearest(GUOYUAN, [near]).toFixed(0)} m from it). The port is on the north bank; either the estimate (±1 km) ` +
-        `or the GSHHG line (0.4–1 km off) is wrong here — the place must be drawn north of the line the map shows`;
-      expect(side(GUOYUAN, near.geometry.coordinates), msg).toBeGreaterThan(0);
-      // and north of the river where the river crosses the port's meridian
-      const c = near.geometry.coordinates;
-      const crossings: number[] = [];
-      for (let i = 0; i < c.length - 1; i++) {
-        const [a, b] = [c[i]!, c[i + 1]!];
-        if ((a[0]! - GUOYUAN[0]!) * (b[0]! - GUOYUAN[0]!) <= 0 && a[0] !== b[0]) {
-          crossings.push(a[1]! + ((GUOYUAN[0]! - a[0]!) / (b[0]! - a[0]!)) * (b[1]! - a[1]!));
-        }
+  it('Guoyuan Port (story places file) lies on the north (left) bank of the Yangtze', async () => {
+    const places = readJson('src/stories/liangjiang/places.geojson') as FeatureCollection<
+      import('geojson').Point,
+      { id: string }
+    >;
+    const GUOYUAN = places.features.find((f) => f.properties.id === 'guoyuan-port')!.geometry.coordinates;
+    const rivers = await riversAt(10, GUOYUAN);
+    const yangtze = rivers.filter((r) => r.properties?.['name:en'] === 'Yangtze');
+    const near = yangtze.find((l) => pointToLineDistance(point(GUOYUAN), l, { units: 'meters' }) < 5000)!;
+    expect(near).toBeDefined();
+    const msg =
+      `guoyuan-port (${GUOYUAN.join(', ')}) falls on the south (right) bank of the embedded Yangtze line ` +
+      `(${nearest(GUOYUAN, [near]).toFixed(0)} m from it). The port is on the north bank; either the estimate (±1 km) ` +
+      `or the GSHHG line (0.4–1 km off) is wrong here — the place must be drawn north of the line the map shows`;
+    expect(side(GUOYUAN, near.geometry.coordinates), msg).toBeGreaterThan(0);
+    // and north of the river where the river crosses the port's meridian
+    const c = near.geometry.coordinates;
+    const crossings: number[] = [];
+    for (let i = 0; i < c.length - 1; i++) {
+      const [a, b] = [c[i]!, c[i + 1]!];
+      if ((a[0]! - GUOYUAN[0]!) * (b[0]! - GUOYUAN[0]!) <= 0 && a[0] !== b[0]) {
+        crossings.push(a[1]! + ((GUOYUAN[0]! - a[0]!) / (b[0]! - a[0]!)) * (b[1]! - a[1]!));
       }
-      const closest = crossings.sort((p, q) => Math.abs(p - GUOYUAN[1]!) - Math.abs(q - GUOYUAN[1]!))[0]!;
-      expect(closest, msg).toBeLessThan(GUOYUAN[1]!);
-    },
-  );
+    }
+    const closest = crossings.sort((p, q) => Math.abs(p - GUOYUAN[1]!) - Math.abs(q - GUOYUAN[1]!))[0]!;
+    expect(closest, msg).toBeLessThan(GUOYUAN[1]!);
+  });
 });
 
 describe('story places lie in their province or country', () => {

@@ -1,0 +1,105 @@
+// Keeps the audience view and the speaker view on the same chapter, both ways, over a
+// BroadcastChannel. Only changes made in this window are sent: a chapter received from the
+// other window becomes the shared one before it is applied, so it is never sent back (no echo).
+
+export type SyncMessage =
+  /** The sender moved to chapter `index`. */
+  | { type: 'go'; index: number }
+  /** A window joined and asks where the show is. */
+  | { type: 'hello' }
+  /** Blank or restore the audience screen. */
+  | { type: 'blank'; on: boolean };
+
+export function isSyncMessage(m: unknown): m is SyncMessage {
+  if (typeof m !== 'object' || m === null) return false;
+  const r = m as Record<string, unknown>;
+  switch (r.type) {
+    case 'go':
+      return typeof r.index === 'number' && Number.isInteger(r.index) && r.index >= 0;
+    case 'hello':
+      return true;
+    case 'blank':
+      return typeof r.on === 'boolean';
+    default:
+      return false;
+  }
+}
+
+/** The part of BroadcastChannel we use, so that tests can pass a fake. */
+export interface Channel {
+  postMessage(m: SyncMessage): void;
+  addEventListener(type: 'message', f: (e: MessageEvent) => void): void;
+  removeEventListener(type: 'message', f: (e: MessageEvent) => void): void;
+  close(): void;
+}
+
+export interface SyncOptions {
+  /** The chapter this window shows when the sync starts. */
+  index: number;
+  /** Apply a chapter that the other window moved to. */
+  go: (index: number) => void;
+  onBlank?: (on: boolean) => void;
+  /** A channel; by default a BroadcastChannel named after the story. */
+  channel: Channel;
+}
+
+export interface Sync {
+  /** Tell the sync where this window is now; it is sent only if it differs from the shared chapter. */
+  update(index: number): void;
+  blank(on: boolean): void;
+  dispose(): void;
+}
+
+export function channelName(storyId: string): string {
+  return `storymap:${storyId}`;
+}
+
+/** A BroadcastChannel for the story, or null where the browser has none (the show then runs alone). */
+export function openChannel(storyId: string): Channel | null {
+  return typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName(storyId)) : null;
+}
+
+export function startSync(opts: SyncOptions): Sync {
+  const { channel } = opts;
+  /** The chapter both windows agree on, as far as this window knows. */
+  let shared = opts.index;
+  let disposed = false;
+  const send = (m: SyncMessage) => {
+    if (!disposed) channel.postMessage(m);
+  };
+
+  const onMessage = (e: MessageEvent) => {
+    const m: unknown = e.data;
+    if (disposed || !isSyncMessage(m)) return;
+    switch (m.type) {
+      case 'go':
+        shared = m.index;
+        opts.go(m.index);
+        return;
+      case 'hello':
+        send({ type: 'go', index: shared });
+        return;
+      case 'blank':
+        opts.onBlank?.(m.on);
+        return;
+    }
+  };
+  channel.addEventListener('message', onMessage);
+  send({ type: 'hello' });
+
+  return {
+    update(index) {
+      if (index === shared) return;
+      shared = index;
+      send({ type: 'go', index });
+    },
+    blank(on) {
+      send({ type: 'blank', on });
+    },
+    dispose() {
+      disposed = true;
+      channel.removeEventListener('message', onMessage);
+      channel.close();
+    },
+  };
+}

@@ -1,0 +1,320 @@
+// Issue 4: classroom mode — slides driven by keys and clickers, a speaker view in a second
+// window kept in sync, exploring the map and coming back, and the printed handout.
+import type { Page } from '@playwright/test';
+import { chapter, expect, expectCamera, settled, status, story, test } from './fixtures';
+
+// Software WebGL on a shared machine: a flight and its tiles can take several seconds per chapter.
+test.describe.configure({ timeout: 240_000 });
+
+const ids = story.chapters.map((c) => c.id);
+const n = ids.length;
+const last = ids[n - 1]!;
+
+async function present(page: Page, id = ids[0]!) {
+  await page.goto(id === ids[0] ? '/?mode=present' : `/?mode=present#${id}`);
+  return settled(page, id);
+}
+
+/** The slide shows the chapter's title, and the map stands at the chapter's camera. */
+async function expectChapter(page: Page, id: string) {
+  const s = await settled(page, id);
+  expectCamera(s.camera, chapter(id).camera, id);
+  await expect(page.locator('.slide h1')).toHaveText(chapter(id).title.en);
+  return s;
+}
+
+test('→, PageDown and Space step through every chapter, and ←, PageUp and Shift+Space step back', async ({
+  page,
+}) => {
+  await present(page);
+  await expectChapter(page, ids[0]!);
+  await expect(page.locator('.slide-count')).toHaveText(`1 / ${n}`);
+  const forward = ['ArrowRight', 'PageDown', 'Space'];
+  for (let i = 1; i < n; i++) {
+    await page.keyboard.press(forward[i % forward.length]!);
+    await expectChapter(page, ids[i]!);
+    await expect(page.locator('.slide-count')).toHaveText(`${i + 1} / ${n}`);
+    await expect(page).toHaveURL(new RegExp(`\\?mode=present#${ids[i]}$`));
+  }
+  // Past the end nothing moves.
+  await page.keyboard.press('ArrowRight');
+  expect((await status(page)).chapterId).toBe(last);
+  const back = ['ArrowLeft', 'PageUp', 'Shift+Space'];
+  for (let i = n - 2; i >= n - 4; i--) {
+    await page.keyboard.press(back[i % back.length]!);
+    await expectChapter(page, ids[i]!);
+  }
+});
+
+test('Home and End go to the first and last chapter; a number and Enter jump to that chapter', async ({
+  page,
+}) => {
+  await present(page, ids[2]);
+  await page.keyboard.press('End');
+  await expectChapter(page, last);
+  await page.keyboard.press('Home');
+  await expectChapter(page, ids[0]!);
+
+  await page.keyboard.press('5');
+  await expect(page.locator('.jump-prompt')).toContainText('5');
+  expect((await status(page)).chapterId, 'a digit alone does not move').toBe(ids[0]);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.jump-prompt')).toHaveCount(0);
+  await expectChapter(page, ids[4]!);
+
+  // Two digits make one number; a number outside the story goes nowhere.
+  await page.keyboard.type(String(n));
+  await page.keyboard.press('Enter');
+  await expectChapter(page, last);
+  await page.keyboard.type('42');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('2');
+  await page.keyboard.press('Enter');
+  await expectChapter(page, ids[1]!);
+});
+
+test('a reload stays on the chapter, without a flight', async ({ page }) => {
+  await present(page);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expectChapter(page, ids[2]!);
+  await page.reload();
+  const s = await expectChapter(page, ids[2]!);
+  expect(s.animatedMoves).toBe(0);
+});
+
+test('B and . blank the screen, and any key brings it back without moving on', async ({ page }) => {
+  await present(page, ids[1]);
+  const blank = page.locator('.blank-screen');
+  await expect(blank).toHaveCount(0);
+  await page.keyboard.press('b');
+  await expect(blank).toBeVisible();
+  // The blank covers the whole window: the slide cannot be seen.
+  expect(await page.evaluate(() => document.elementFromPoint(200, 200)?.className)).toContain('blank-screen');
+  await page.keyboard.press('ArrowRight');
+  await expect(blank).toHaveCount(0);
+  expect((await status(page)).chapterId, 'the key that restores does not also advance').toBe(ids[1]);
+  await page.keyboard.press('.');
+  await expect(blank).toBeVisible();
+  await page.keyboard.press('x');
+  await expect(blank).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await expectChapter(page, ids[2]!);
+});
+
+test('the speaker view opens with S and stays in sync both ways; closing it leaves the slides working', async ({
+  page,
+  problems,
+}) => {
+  await present(page, ids[1]);
+  const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+  speaker.on('console', (m) => m.type() === 'error' && problems.push(`speaker console error: ${m.text()}`));
+  speaker.on('pageerror', (e) => problems.push(`speaker page error: ${e.message}`));
+  await speaker.waitForLoadState();
+  expect(new URL(speaker.url()).searchParams.get('mode')).toBe('speaker');
+
+  const now = speaker.locator('.speaker-now');
+  const notesText = (id: string) =>
+    chapter(id)
+      .notes.en.replace(/<[^>]+>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 40);
+  const expectSpeakerOn = async (i: number) => {
+    await expect(now.locator('h2')).toHaveText(chapter(ids[i]!).title.en);
+    await expect(speaker.locator('.speaker-next h2')).toHaveText(chapter(ids[i + 1]!).title.en);
+    if (chapter(ids[i]!).notes.en)
+      await expect(speaker.locator('.speaker-notes')).toContainText(notesText(ids[i]!));
+  };
+  await expectSpeakerOn(1);
+  await expect(speaker.locator('.speaker-elapsed')).toHaveText(/^\d+:\d\d$/);
+
+  // Speaker → audience.
+  await speaker.keyboard.press('ArrowRight');
+  await expectSpeakerOn(2);
+  await expectChapter(page, ids[2]!);
+
+  // Audience → speaker.
+  await page.keyboard.press('ArrowRight');
+  await expectChapter(page, ids[3]!);
+  await expectSpeakerOn(3);
+
+  // Quick presses in the speaker view: both land on the same chapter and stay there (no echo back).
+  await speaker.keyboard.press('ArrowRight');
+  await speaker.keyboard.press('ArrowRight');
+  await speaker.keyboard.press('ArrowLeft');
+  await speaker.getByRole('button', { name: /next/i }).click();
+  await expectSpeakerOn(5);
+  await expectChapter(page, ids[5]!);
+  await expect.poll(async () => (await status(speaker)).chapterIndex).toBe(5);
+
+  // The speaker can blank the audience screen, and bring it back.
+  await speaker.keyboard.press('b');
+  await expect(page.locator('.blank-screen')).toBeVisible();
+  await speaker.keyboard.press('b');
+  await expect(page.locator('.blank-screen')).toHaveCount(0);
+
+  await speaker.close();
+  await page.keyboard.press('ArrowLeft');
+  await expectChapter(page, ids[4]!);
+  // S opens it again.
+  const [again] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+  await expect(again.locator('.speaker-now h2')).toHaveText(chapter(ids[4]!).title.en);
+  await again.close();
+});
+
+/** Drags the map from the middle of the free area, as a reader would. */
+async function dragMap(page: Page) {
+  const box = page.viewportSize()!;
+  const x = Math.round(box.width * 0.75);
+  const y = Math.round(box.height * 0.45);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let k = 1; k <= 8; k++) await page.mouse.move(x - 25 * k, y - 12 * k);
+  await page.mouse.up();
+}
+
+function far(a: { center: [number, number] } | null, b: { center: [number, number] }) {
+  return Math.abs(a!.center[0] - b.center[0]) + Math.abs(a!.center[1] - b.center[1]) > 0.01;
+}
+
+test('E explores the map freely; R and the next key return to the story', async ({ page }) => {
+  await present(page, ids[2]);
+  const home = chapter(ids[2]!).camera;
+
+  // Before exploring, the map does not follow the mouse.
+  await dragMap(page);
+  expectCamera((await settled(page, ids[2]!)).camera, home, 'drag while not exploring');
+
+  const button = page.getByRole('button', { name: 'Explore the map' });
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('e');
+  await expect(page.getByRole('button', { name: 'Back to the chapter view' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(page.locator('.explore-banner')).toBeVisible();
+  await dragMap(page);
+  await expect
+    .poll(async () => far((await status(page)).camera, home), { message: 'the map moved' })
+    .toBe(true);
+
+  await page.keyboard.press('r');
+  await expect(page.locator('.explore-banner')).toHaveCount(0);
+  await expect.poll(async () => !far((await status(page)).camera, home)).toBe(true);
+  await expectChapter(page, ids[2]!);
+
+  // The visible button, then → : the next chapter's view, and exploring ends.
+  await page.getByRole('button', { name: 'Explore the map' }).click();
+  await dragMap(page);
+  await expect.poll(async () => far((await status(page)).camera, home)).toBe(true);
+  await page.keyboard.press('ArrowRight');
+  await expectChapter(page, ids[3]!);
+  await expect(page.getByRole('button', { name: 'Explore the map' })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+
+  // At the end of the story → has no next chapter: it still brings the chapter's view back.
+  await page.keyboard.press('End');
+  await expectChapter(page, last);
+  await page.keyboard.press('e');
+  await dragMap(page);
+  await expect.poll(async () => far((await status(page)).camera, chapter(last).camera)).toBe(true);
+  await page.keyboard.press('ArrowRight');
+  await expectChapter(page, last);
+});
+
+function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
+test('the handout prints a title page and one page per chapter, each with a real picture of its map', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto('/?mode=print');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(story.title.en);
+  await expect
+    .poll(() => page.evaluate(() => window.storymap?.idle), { timeout: 240_000, intervals: [500, 1000] })
+    .toBe(true);
+  await expect(page.getByRole('button', { name: 'Print' })).toBeEnabled();
+
+  const images = page.locator('img[data-chapter-image]');
+  await expect(images).toHaveCount(n);
+  expect(await images.evaluateAll((els) => els.map((e) => e.getAttribute('data-chapter-image')))).toEqual(
+    ids,
+  );
+
+  // Decode every picture to pixels: not blank (the colours vary), and no two the same.
+  const pictures = await images.evaluateAll(async (els) => {
+    const out: {
+      id: string;
+      width: number;
+      height: number;
+      spread: number;
+      colours: number;
+      hash: string;
+    }[] = [];
+    for (const el of els as HTMLImageElement[]) {
+      await el.decode();
+      const c = document.createElement('canvas');
+      c.width = el.naturalWidth;
+      c.height = el.naturalHeight;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(el, 0, 0);
+      const { data } = ctx.getImageData(0, 0, c.width, c.height);
+      let sum = 0;
+      let sum2 = 0;
+      let h = 0x811c9dc5;
+      const colours = new Set<number>();
+      for (let i = 0; i < data.length; i += 4) {
+        const lum = 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
+        sum += lum;
+        sum2 += lum * lum;
+        if (colours.size < 5000) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+        for (let k = 0; k < 4; k++) h = Math.imul(h ^ data[i + k]!, 0x01000193) >>> 0;
+      }
+      const px = data.length / 4;
+      const mean = sum / px;
+      out.push({
+        id: el.dataset.chapterImage!,
+        width: c.width,
+        height: c.height,
+        spread: Math.sqrt(sum2 / px - mean * mean),
+        colours: colours.size,
+        hash: h.toString(16),
+      });
+    }
+    return out;
+  });
+  for (const p of pictures) {
+    expect(p.width, p.id).toBe(900);
+    expect(p.height, p.id).toBe(600);
+    expect(p.spread, `brightness spread in the picture of ${p.id}`).toBeGreaterThan(4);
+    expect(p.colours, `colours in the picture of ${p.id}`).toBeGreaterThan(20);
+  }
+  expect(new Set(pictures.map((p) => p.hash)).size, 'distinct pictures').toBe(n);
+
+  for (const format of ['A4', 'Letter'] as const) {
+    const pdf = await page.pdf({ format, printBackground: true });
+    expect(pdfPageCount(pdf), `pages on ${format}`).toBe(n + 1);
+  }
+});
+
+test("the browser's print of the slides and of the scrolling story gives the text of every chapter", async ({
+  page,
+}) => {
+  for (const url of ['/?mode=present', '/']) {
+    await page.goto(url);
+    await settled(page, ids[0]!);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.maplibregl-canvas')).toBeHidden();
+    for (const id of ids) {
+      await expect(page.getByRole('heading', { name: chapter(id).title.en, exact: true })).toBeVisible();
+    }
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdfPageCount(pdf), `pages printed from ${url}`).toBeGreaterThanOrEqual(n + 1);
+    await page.emulateMedia({ media: 'screen' });
+  }
+});

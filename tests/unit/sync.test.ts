@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isSyncMessage,
+  startSync,
+  type Channel,
+  type Sync,
+  type SyncMessage,
+} from '../../src/lib/state/sync';
+
+/** Two windows' channels, delivering synchronously to every other end (as BroadcastChannel does, but now). */
+function bus() {
+  const ends: FakeChannel[] = [];
+  class FakeChannel implements Channel {
+    sent: SyncMessage[] = [];
+    listeners = new Set<(e: MessageEvent) => void>();
+    closed = false;
+    constructor() {
+      ends.push(this);
+    }
+    postMessage(m: SyncMessage) {
+      if (this.closed) throw new Error('posted on a closed channel');
+      this.sent.push(m);
+      for (const other of ends)
+        if (other !== this && !other.closed) other.listeners.forEach((f) => f({ data: m } as MessageEvent));
+    }
+    addEventListener(_t: 'message', f: (e: MessageEvent) => void) {
+      this.listeners.add(f);
+    }
+    removeEventListener(_t: 'message', f: (e: MessageEvent) => void) {
+      this.listeners.delete(f);
+    }
+    close() {
+      this.closed = true;
+    }
+  }
+  return () => new FakeChannel();
+}
+
+/** A window: a chapter index that the sync moves, and that "drivers" move then report with update(). */
+function windowWith(channel: Channel, start: number) {
+  const w = { index: start, applied: [] as number[], blank: false };
+  // The fake bus delivers at once, so a reply may arrive before startSync returns.
+  let sync: Sync | undefined = undefined;
+  sync = startSync({
+    channel,
+    index: start,
+    go: (i) => {
+      w.applied.push(i);
+      if (i !== w.index) {
+        w.index = i;
+        // Like the $effect in the modes: every change of the index is reported.
+        sync?.update(i);
+      }
+    },
+    onBlank: (on) => (w.blank = on),
+  });
+  return { w, sync: sync! };
+}
+
+describe('startSync', () => {
+  it('moves the other window, both ways, without echoing a received chapter back', () => {
+    const open = bus();
+    const a = open();
+    const b = open();
+    const audience = windowWith(a, 2);
+    const speaker = windowWith(b, 2);
+    a.sent.length = 0;
+    b.sent.length = 0;
+
+    audience.w.index = 3;
+    audience.sync.update(3);
+    expect(speaker.w.index).toBe(3);
+    expect(a.sent).toEqual([{ type: 'go', index: 3 }]);
+    expect(b.sent, 'the speaker does not send the chapter it received').toEqual([]);
+
+    speaker.w.index = 5;
+    speaker.sync.update(5);
+    expect(audience.w.index).toBe(5);
+    expect(a.sent).toEqual([{ type: 'go', index: 3 }]);
+    expect(b.sent).toEqual([{ type: 'go', index: 5 }]);
+  });
+
+  it('does not send an unchanged chapter', () => {
+    const open = bus();
+    const a = open();
+    const { sync } = windowWith(a, 4);
+    a.sent.length = 0;
+    sync.update(4);
+    sync.update(4);
+    expect(a.sent).toEqual([]);
+  });
+
+  it('answers a window that joins with the chapter on screen', () => {
+    const open = bus();
+    const audience = windowWith(open(), 6);
+    const speaker = windowWith(open(), 0);
+    expect(speaker.w.index).toBe(6);
+    expect(audience.w.index).toBe(6);
+  });
+
+  it('passes blank and restore to the other window', () => {
+    const open = bus();
+    const audience = windowWith(open(), 0);
+    const speaker = windowWith(open(), 0);
+    speaker.sync.blank(true);
+    expect(audience.w.blank).toBe(true);
+    speaker.sync.blank(false);
+    expect(audience.w.blank).toBe(false);
+  });
+
+  it('after dispose, neither sends nor hears', () => {
+    const open = bus();
+    const a = open();
+    const audience = windowWith(a, 1);
+    const speaker = windowWith(open(), 1);
+    speaker.sync.dispose();
+    audience.w.index = 2;
+    audience.sync.update(2);
+    expect(speaker.w.index).toBe(1);
+    expect(() => speaker.sync.update(3)).not.toThrow();
+    expect(audience.w.index).toBe(2);
+  });
+
+  it('ignores messages that are not ours', () => {
+    expect(isSyncMessage({ type: 'go', index: 2 })).toBe(true);
+    expect(isSyncMessage({ type: 'go', index: -1 })).toBe(false);
+    expect(isSyncMessage({ type: 'go', index: 1.5 })).toBe(false);
+    expect(isSyncMessage({ type: 'go' })).toBe(false);
+    expect(isSyncMessage({ type: 'blank', on: 'yes' })).toBe(false);
+    expect(isSyncMessage('go')).toBe(false);
+    expect(isSyncMessage(null)).toBe(false);
+  });
+});
