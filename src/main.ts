@@ -53,3 +53,9 @@ startSession(state, {
   },
   notice: () => currentMap.notice,
 });
+
+// Offline: the service worker (built into dist/sw.js with the list of every file) precaches the
+// whole app on the first visit in any mode, so that the next start works without a network.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/sw.js').catch((e: unknown) => console.warn('service worker not registered:', e));
+}

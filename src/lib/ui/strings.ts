@@ -16,6 +16,14 @@ const en = {
   mapFailed: 'The map could not be loaded. The story itself is complete in the text.',
   mapLoading: 'Loading the map…',
   reducedMotion: 'Reduce motion',
+  kioskTouch: 'Touch the screen to explore',
+  kioskPrev: 'Previous',
+  kioskPrevLabel: 'Previous chapter',
+  kioskNext: 'Next',
+  kioskNextLabel: 'Next chapter',
+  kioskClose: 'Close',
+  kioskResume: 'Resume the tour',
+  kioskResumesAfter: (s: number) => `The tour resumes by itself after ${s} seconds without a touch.`,
 } as const;
 
 type Strings = {
@@ -37,6 +45,14 @@ const zh: Strings = {
   mapFailed: '地图未能加载。故事正文完整，可以继续阅读。',
   mapLoading: '正在加载地图……',
   reducedMotion: '减少动画',
+  kioskTouch: '触摸屏幕，自由探索',
+  kioskPrev: '上一章',
+  kioskPrevLabel: '上一章',
+  kioskNext: '下一章',
+  kioskNextLabel: '下一章',
+  kioskClose: '关闭',
+  kioskResume: '继续导览',
+  kioskResumesAfter: (s) => `无人操作 ${s} 秒后，导览将自动继续。`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, zh };
