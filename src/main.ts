@@ -6,7 +6,7 @@ import App from './App.svelte';
 import './app.css';
 import { StoryState } from './lib/state/story-state.svelte';
 import { startSession } from './lib/state/session.svelte';
-import { browserLang, LANG_KEY, readUrl } from './lib/state/url';
+import { browserLang, LANG_KEY, readUrl, rememberLang } from './lib/state/url';
 import { currentMap } from './lib/map/current';
 import type { Lang } from './lib/story/types';
 

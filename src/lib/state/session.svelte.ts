@@ -4,7 +4,7 @@ import { installHandle } from '../automation';
 import type { Camera } from '../story/types';
 import { HTML_LANG } from '../ui/strings';
 import type { StoryState } from './story-state.svelte';
-import { chapterIdFromHash, chapterUrl, LANG_KEY } from './url';
+import { chapterIdFromHash, chapterUrl } from './url';
 
 export interface SessionHooks {
   /** The map's camera and readiness, once it exists. */
@@ -42,11 +42,6 @@ export function startSession(state: StoryState, hooks: SessionHooks): () => void
         const lang = state.lang;
         document.documentElement.lang = HTML_LANG[lang];
         document.title = `${state.story.title[lang]} — ${state.story.subtitle[lang]}`;
-        try {
-          localStorage.setItem(LANG_KEY, lang);
-        } catch {
-          // Private windows and kiosks may refuse storage; the choice then lasts this visit.
-        }
       });
     }),
   );
