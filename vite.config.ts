@@ -7,8 +7,13 @@ import { storyPlugin } from './src/lib/story/vite-plugin.ts';
 // Range replies included, which the browser cannot decode (ERR_CONTENT_DECODING_FAILED). A real
 // type keeps the archive byte-exact, as any static host serves it.
 function pmtilesType(): Plugin {
-  const setType = (req: { url?: string }, res: { setHeader(k: string, v: string): unknown }, next: () => void) => {
-    if (req.url && /\.pmtiles(?:[?#]|$)/.test(req.url)) res.setHeader('Content-Type', 'application/vnd.pmtiles');
+  const setType = (
+    req: { url?: string },
+    res: { setHeader(k: string, v: string): unknown },
+    next: () => void,
+  ) => {
+    if (req.url && /\.pmtiles(?:[?#]|$)/.test(req.url))
+      res.setHeader('Content-Type', 'application/vnd.pmtiles');
     next();
   };
   return {

@@ -20,7 +20,10 @@ export function precacheList(dist) {
   walk(dist);
   return files
     .filter((f) => !SKIP.test(f))
-    .map((f) => ({ file: f, url: '/' + f.replace(/(?:^|\/)index\.html$/, (m) => (m.startsWith('/') ? '/' : '')) }));
+    .map((f) => ({
+      file: f,
+      url: '/' + f.replace(/(?:^|\/)index\.html$/, (m) => (m.startsWith('/') ? '/' : '')),
+    }));
 }
 
 export function writeServiceWorker(dist, template = new URL('./sw.template.js', import.meta.url)) {
@@ -33,8 +36,9 @@ export function writeServiceWorker(dist, template = new URL('./sw.template.js', 
   const version = hash.digest('hex').slice(0, 16);
   const source = readFileSync(template, 'utf8')
     .replace("'__VERSION__'", JSON.stringify(version))
-    .replace('__PRECACHE__', JSON.stringify(entries.map((e) => e.url)));
-  if (source.includes('__PRECACHE__') || source.includes('__VERSION__')) throw new Error('sw: template placeholders left');
+    .replace('/* __PRECACHE__ */ []', JSON.stringify(entries.map((e) => e.url)));
+  if (source.includes('__PRECACHE__') || source.includes('__VERSION__'))
+    throw new Error('sw: template placeholders left');
   writeFileSync(join(dist, 'sw.js'), source);
   return { version, urls: entries.map((e) => e.url) };
 }

@@ -2,9 +2,8 @@
 // that cache first, so that a kiosk (or any reader) starts and runs with the network cut.
 // Range requests (the basemap archive is read in pieces by the pmtiles reader) are answered
 // with a 206 cut from the cached whole file. scripts/service-worker.mjs fills in the list.
-/* eslint-env serviceworker */
 const VERSION = '__VERSION__';
-const PRECACHE = __PRECACHE__;
+const PRECACHE = /* __PRECACHE__ */ [];
 const CACHE = `liangjiang-story-${VERSION}`;
 const PAGES = new Map([
   ['/', '/'],

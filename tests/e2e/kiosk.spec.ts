@@ -38,7 +38,8 @@ test('the attract loop plays every chapter in order and comes back to the first'
   // A whole round and one more: each chapter follows the one before, the first follows the last.
   const first = (await status(page)).chapterIndex;
   const seen = [first, ...(await recordChanges(page, ids.length + 1, 60_000))];
-  for (let i = 1; i < seen.length; i++) expect(seen[i], `chapter after ${seen[i - 1]}`).toBe((seen[i - 1]! + 1) % ids.length);
+  for (let i = 1; i < seen.length; i++)
+    expect(seen[i], `chapter after ${seen[i - 1]}`).toBe((seen[i - 1]! + 1) % ids.length);
   expect(seen.slice(1)).toContain(0);
   await expect(page.locator('.kiosk-caption h1')).toHaveText(/\S/);
 });
@@ -81,7 +82,10 @@ test.describe('a visitor', () => {
     await expect(page.getByRole('button', { name: '下一章', exact: true })).toBeVisible();
   });
 
-  test('idle time resets language, panels, chapter view and explored camera', async ({ browser, baseURL }) => {
+  test('idle time resets language, panels, chapter view and explored camera', async ({
+    browser,
+    baseURL,
+  }) => {
     const context = await browser.newContext({ baseURL, hasTouch: true, reducedMotion: 'reduce' });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -103,7 +107,9 @@ test.describe('a visitor', () => {
     await page.mouse.down();
     await page.mouse.move(750, 350, { steps: 8 });
     await page.mouse.up();
-    await expect.poll(async () => Math.abs((await status(page)).camera!.center[0] - chapter(ids[1]!).camera.center[0])).toBeGreaterThan(0.01);
+    await expect
+      .poll(async () => Math.abs((await status(page)).camera!.center[0] - chapter(ids[1]!).camera.center[0]))
+      .toBeGreaterThan(0.01);
     await page.getByRole('button', { name: '章节', exact: true }).tap();
     await expect(page.locator('#kiosk-chapter-list')).toBeVisible();
     // Then leaves. After 8 s the kiosk is as a new visitor should find it.
@@ -123,11 +129,18 @@ test('no browser chrome: no context menu, no selection, page zoom keys blocked',
   await page.goto('/?mode=kiosk');
   await settled(page, ids[0]!);
   const prevented = await page.evaluate(() => {
-    const fire = (e: Event) => (document.querySelector('.kiosk-caption')!.dispatchEvent(e), e.defaultPrevented);
+    const fire = (e: Event) => (
+      document.querySelector('.kiosk-caption')!.dispatchEvent(e),
+      e.defaultPrevented
+    );
     return {
       contextmenu: fire(new MouseEvent('contextmenu', { bubbles: true, cancelable: true })),
-      ctrlWheel: fire(new WheelEvent('wheel', { bubbles: true, cancelable: true, ctrlKey: true, deltaY: -100 })),
-      ctrlPlus: fire(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ctrlKey: true, key: '+' })),
+      ctrlWheel: fire(
+        new WheelEvent('wheel', { bubbles: true, cancelable: true, ctrlKey: true, deltaY: -100 }),
+      ),
+      ctrlPlus: fire(
+        new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ctrlKey: true, key: '+' }),
+      ),
       userSelect: getComputedStyle(document.querySelector('.kiosk-caption')!).userSelect,
       touchAction: getComputedStyle(document.querySelector('.kiosk-root')!).touchAction,
       viewport: document.querySelector('meta[name="viewport"]')!.getAttribute('content'),
@@ -155,7 +168,8 @@ test('after a first visit, a reload with the network cut shows the story and the
     const cache = await caches.open(name);
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
-  for (const path of ['/', '/zh/', '/basemap.pmtiles', '/fonts/NotoSansSC-Regular.subset.woff2']) expect(cached).toContain(path);
+  for (const path of ['/', '/zh/', '/basemap.pmtiles', '/fonts/NotoSansSC-Regular.subset.woff2'])
+    expect(cached).toContain(path);
   expect(cached.filter((p) => p.startsWith('/assets/') && p.endsWith('.js')).length).toBeGreaterThan(1);
   expect(cached.some((p) => p.endsWith('.css'))).toBe(true);
 
@@ -208,7 +222,9 @@ for (const restored of [true, false]) {
     await expect.poll(async () => (await status(page)).idle, { timeout: 2_000 }).toBe(false);
     const after = await settled(page, ids[0]!, 30_000);
     expectCamera(after.camera, before.camera!, 'after recovery');
-    await expect.poll(async () => (await status(page)).renderedPlaces).toEqual([...chapter(ids[0]!).places].sort());
+    await expect
+      .poll(async () => (await status(page)).renderedPlaces)
+      .toEqual([...chapter(ids[0]!).places].sort());
     const canvas = await page.evaluate(() => {
       const now = document.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas')!;
       const gl = now.getContext('webgl2') ?? now.getContext('webgl');

@@ -148,7 +148,11 @@ describe('kiosk settings from the address', () => {
   test('values out of range are clamped, nonsense is ignored', () => {
     expect(readKioskSettings('?speed=100000&idle=0').speed).toBe(100);
     expect(readKioskSettings('?speed=100000&idle=0').idleSeconds).toBe(1);
-    expect(readKioskSettings('?speed=abc&idle=&reload=25:00')).toEqual({ speed: 1, idleSeconds: 60, dailyReload: null });
+    expect(readKioskSettings('?speed=abc&idle=&reload=25:00')).toEqual({
+      speed: 1,
+      idleSeconds: 60,
+      dailyReload: null,
+    });
     expect(clampSpeed(-3)).toBe(1);
     expect(clampSpeed(0.01)).toBe(0.25);
   });

@@ -1,7 +1,13 @@
 // Self-healing: reload at a quiet moment after an uncaught error, with a guard against reload
 // loops, and the daily reload schedule.
 import { describe, expect, test } from 'vitest';
-import { mayReload, msUntilDaily, parseDailyTime, RELOAD_LOG_KEY, recoveryDriver } from '../../src/lib/drivers/recovery';
+import {
+  mayReload,
+  msUntilDaily,
+  parseDailyTime,
+  RELOAD_LOG_KEY,
+  recoveryDriver,
+} from '../../src/lib/drivers/recovery';
 import { FakeClock } from './fake-clock';
 
 class MemoryStorage {

@@ -141,7 +141,9 @@ export function readKioskSettings(search: string): KioskSettings {
   const reload = params.get('reload');
   return {
     speed: Number.isFinite(speed) ? clampSpeed(speed) : 1,
-    idleSeconds: Number.isFinite(idle) ? Math.min(IDLE_RANGE[1], Math.max(IDLE_RANGE[0], idle)) : DEFAULT_IDLE_S,
+    idleSeconds: Number.isFinite(idle)
+      ? Math.min(IDLE_RANGE[1], Math.max(IDLE_RANGE[0], idle))
+      : DEFAULT_IDLE_S,
     dailyReload: reload && /^([01]\d|2[0-3]):[0-5]\d$/.test(reload) ? reload : null,
   };
 }
