@@ -48,6 +48,8 @@ async function waitForChanges(page, n, timeoutMs) {
 export async function kioskSoak(page, opts = {}) {
   const { changes, speed } = { ...SOAK_DEFAULTS, ...opts };
   const cdp = await page.context().newCDPSession(page);
+  // A small map: software WebGL spends its time on pixels, and the soak is about memory.
+  await page.setViewportSize({ width: 640, height: 400 });
   await page.goto(`/?mode=kiosk&speed=${speed}`);
   await page.waitForFunction(() => window.storymap?.mode === 'kiosk' && window.storymap.idle, null, {
     timeout: 60_000,
@@ -57,7 +59,7 @@ export async function kioskSoak(page, opts = {}) {
   await waitForChanges(page, count, 60_000);
   const startBytes = await heapAfterGc(cdp);
   const t0 = Date.now();
-  const seen = await waitForChanges(page, changes, 180_000);
+  const seen = await waitForChanges(page, changes, 300_000);
   const seconds = (Date.now() - t0) / 1000;
   const endBytes = await heapAfterGc(cdp);
   await cdp.detach();

@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 test.use({ reducedMotion: 'reduce' });
 
 test('200 chapter changes of the kiosk loop keep the JS heap within 20 % growth', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const r = await kioskSoak(page, { changes: SOAK_DEFAULTS.changes });
   console.log(formatSoak(r));
   test.info().annotations.push({ type: 'soak', description: formatSoak(r) });

@@ -49,7 +49,7 @@ test.describe('a visitor', () => {
 
   test('a touch pauses the loop; after the idle time the loop goes on by itself', async ({ page }) => {
     await page.goto('/?mode=kiosk&speed=20&idle=10');
-    await settled(page, ids[0]!);
+    await expect.poll(async () => (await status(page)).mode).toBe('kiosk');
     await recordChanges(page, 1, 30_000);
     await page.touchscreen.tap(900, 400);
     await expect(page.getByRole('button', { name: 'Next chapter', exact: true })).toBeVisible();
