@@ -1,10 +1,31 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
 import { storyPlugin } from './src/lib/story/vite-plugin.ts';
+
+// `vite preview` does not know the .pmtiles type, serves it as '' and then gzips it like text,
+// Range replies included, which the browser cannot decode (ERR_CONTENT_DECODING_FAILED). A real
+// type keeps the archive byte-exact, as any static host serves it.
+function pmtilesType(): Plugin {
+  const setType = (
+    req: { url?: string },
+    res: { setHeader(k: string, v: string): unknown },
+    next: () => void,
+  ) => {
+    if (req.url && /\.pmtiles(?:[?#]|$)/.test(req.url))
+      res.setHeader('Content-Type', 'application/vnd.pmtiles');
+    next();
+  };
+  return {
+    name: 'pmtiles-type',
+    configurePreviewServer: (server) => void server.middlewares.use(setType),
+    configureServer: (server) => void server.middlewares.use(setType),
+  };
+}
 
 export default defineConfig({
   publicDir: 'static',
-  plugins: [svelte(), storyPlugin({ dir: process.env.STORY_DIR ?? 'src/stories/liangjiang' })],
+  plugins: [svelte(), pmtilesType(), storyPlugin({ dir: process.env.STORY_DIR ?? 'src/stories/liangjiang' })],
   build: {
     target: 'es2022',
     // MapLibre alone is ~1.1 MB raw; it loads in its own chunk after the text.

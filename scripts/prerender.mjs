@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeServiceWorker } from './service-worker.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -63,3 +64,7 @@ for (const page of PAGES) {
   console.log(`prerendered ${page.file} (${story.chapters.length} chapters, ${page.lang})`);
 }
 rmSync(ssrDir, { recursive: true, force: true });
+
+// Last, once every file of the build exists: the service worker and its precache list.
+const sw = writeServiceWorker(dist);
+console.log(`wrote sw.js (${sw.urls.length} files precached, version ${sw.version})`);

@@ -25,12 +25,13 @@ function storedLang(): Lang | undefined {
 }
 // An explicit choice wins: ?lang=, then the /zh/ page, then the reader's last choice, then
 // the browser's languages.
+// A kiosk always starts in its own language (?lang=, then the page), never a visitor's last choice.
+const pathLang: Lang | undefined = location.pathname.startsWith('/zh') ? 'zh' : undefined;
 const preferred: Lang =
-  url.lang ??
-  (location.pathname.startsWith('/zh') ? 'zh' : undefined) ??
-  storedLang() ??
-  browserLang(navigator.languages ?? []);
-if (url.lang) rememberLang(url.lang);
+  url.mode === 'kiosk'
+    ? (url.lang ?? pathLang ?? 'en')
+    : (url.lang ?? pathLang ?? storedLang() ?? browserLang(navigator.languages ?? []));
+if (url.lang && url.mode !== 'kiosk') rememberLang(url.lang);
 
 // Hydrate exactly what the server rendered (first chapter, page language), then move to
 // the chapter in the address and the reader's language: the state, not the markup, decides.
@@ -58,3 +59,11 @@ startSession(state, {
   notice: () => currentMap.notice,
   idle: () => currentMap.ready?.() ?? null,
 });
+
+// Offline: the service worker (built into dist/sw.js with the list of every file) precaches the
+// whole app on the first visit in any mode, so that the next start works without a network.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker
+    .register('/sw.js')
+    .catch((e: unknown) => console.warn('service worker not registered:', e));
+}

@@ -1,4 +1,5 @@
-// Elapsed time for the speaker: a ticking clock that returns a dispose, and its format.
+// Time for the drivers: the speaker's elapsed-time clock, and an injectable clock for the kiosk
+// loop so that Vitest can run minutes of it in microseconds and a demo can run it faster.
 
 /** "m:ss", or "h:mm:ss" from an hour on. Negative and non-finite times count as zero. */
 export function formatElapsed(ms: number): string {
@@ -17,3 +18,17 @@ export function clockDriver(start: number, onTick: (elapsedMs: number) => void, 
   const timer = setInterval(tick, everyMs);
   return () => clearInterval(timer);
 }
+
+export type TimerId = ReturnType<typeof setTimeout>;
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): TimerId;
+  clearTimeout(id: TimerId): void;
+}
+
+export const realClock: Clock = {
+  now: () => performance.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (id) => clearTimeout(id),
+};

@@ -36,6 +36,9 @@ export interface MapViewOptions {
   padding?: () => { top: number; right: number; bottom: number; left: number };
   /** Keep the drawn frame so that it can be read back as an image (the printed handout). */
   preserveDrawingBuffer?: boolean;
+  /** The WebGL context was lost and not restored within `contextRestoreMs`: the owner should rebuild the map. */
+  onContextFailure?: () => void;
+  contextRestoreMs?: number;
 }
 
 /** Longest flight, so that a reader who scrolls on never waits long for the map. */
@@ -48,6 +51,7 @@ export class MapView {
   private disposed = false;
   private readonly off: Array<() => void> = [];
   private readonly placeNames: Map<string, string>;
+  private lostTimer: ReturnType<typeof setTimeout> | undefined;
   /** Camera moves that took time (flights), counted from the map's own move events. */
   animatedMoves = 0;
 
@@ -106,6 +110,40 @@ export class MapView {
     this.map.once('load', onLoad);
     this.map.on('error', onError);
     this.off.push(() => this.map.off('error', onError));
+
+    // WebGL context loss (GPU reset, driver update, too many contexts): MapLibre keeps a snapshot
+    // of the style and rebuilds it when the context comes back. Until the restored style has
+    // loaded, states are only remembered; then the last one is applied whole. If the context does
+    // not come back in time, the owner rebuilds the map (onContextFailure).
+    const onLost = () => {
+      this.styleReady = false;
+      this.map.off('style.load', onLoad);
+      this.map.once('style.load', onLoad);
+      if (this.lostTimer === undefined && opts.onContextFailure) {
+        this.lostTimer = setTimeout(() => {
+          this.lostTimer = undefined;
+          if (!this.disposed) opts.onContextFailure?.();
+        }, opts.contextRestoreMs ?? 3000);
+      }
+    };
+    const onRestored = () => {
+      if (this.lostTimer !== undefined) clearTimeout(this.lostTimer);
+      this.lostTimer = undefined;
+    };
+    this.map.on('webglcontextlost', onLost);
+    this.map.on('webglcontextrestored', onRestored);
+    this.off.push(() => {
+      this.map.off('webglcontextlost', onLost);
+      this.map.off('webglcontextrestored', onRestored);
+      this.map.off('style.load', onLoad);
+      if (this.lostTimer !== undefined) clearTimeout(this.lostTimer);
+      this.lostTimer = undefined;
+    });
+  }
+
+  /** The state last asked for (shown, or waiting for the map to be ready). */
+  lastState(): { state: MapState; lang: Lang } | undefined {
+    return this.last;
   }
 
   /** Show `state`. `how` is 'jump' for deep links, reloads and reduced motion. */

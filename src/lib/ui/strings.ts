@@ -52,6 +52,14 @@ const en = {
   mapOf: (title: string) => `Map: ${title}`,
   contents: 'Contents',
   handoutNote: 'The maps are pictures of the interactive map at each chapter.',
+  kioskTouch: 'Touch the screen to explore',
+  kioskPrev: 'Previous',
+  kioskPrevLabel: 'Previous chapter',
+  kioskNext: 'Next',
+  kioskNextLabel: 'Next chapter',
+  kioskClose: 'Close',
+  kioskResume: 'Resume the tour',
+  kioskResumesAfter: (s: number) => `The tour resumes by itself after ${s} seconds without a touch.`,
 } as const;
 
 type Strings = {
@@ -106,6 +114,14 @@ const zh: Strings = {
   mapOf: (title) => `地图：${title}`,
   contents: '目录',
   handoutNote: '地图图片取自交互地图在各章的画面。',
+  kioskTouch: '触摸屏幕，自由探索',
+  kioskPrev: '上一章',
+  kioskPrevLabel: '上一章',
+  kioskNext: '下一章',
+  kioskNextLabel: '下一章',
+  kioskClose: '关闭',
+  kioskResume: '继续导览',
+  kioskResumesAfter: (s) => `无人操作 ${s} 秒后，导览将自动继续。`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, zh };

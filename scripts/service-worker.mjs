@@ -1,0 +1,44 @@
+// Writes dist/sw.js: the service worker template with the list of every file of the build
+// (hashed scripts and styles, both prerendered pages, fonts, images, the basemap archive) and
+// a version made from their contents, so that a new build installs a new cache.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const SKIP = /(?:^|\/)sw\.js$|\.map$/;
+
+/** Site paths for the files under `dist`: index.html files become their folder ('/', '/zh/'). */
+export function precacheList(dist) {
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else files.push(relative(dist, full).split('\\').join('/'));
+    }
+  };
+  walk(dist);
+  return files
+    .filter((f) => !SKIP.test(f))
+    .map((f) => ({
+      file: f,
+      url: '/' + f.replace(/(?:^|\/)index\.html$/, (m) => (m.startsWith('/') ? '/' : '')),
+    }));
+}
+
+export function writeServiceWorker(dist, template = new URL('./sw.template.js', import.meta.url)) {
+  const entries = precacheList(dist);
+  const hash = createHash('sha256');
+  for (const { file, url } of entries) {
+    hash.update(url);
+    hash.update(readFileSync(join(dist, file)));
+  }
+  const version = hash.digest('hex').slice(0, 16);
+  const source = readFileSync(template, 'utf8')
+    .replace("'__VERSION__'", JSON.stringify(version))
+    .replace('/* __PRECACHE__ */ []', JSON.stringify(entries.map((e) => e.url)));
+  if (source.includes('__PRECACHE__') || source.includes('__VERSION__'))
+    throw new Error('sw: template placeholders left');
+  writeFileSync(join(dist, 'sw.js'), source);
+  return { version, urls: entries.map((e) => e.url) };
+}

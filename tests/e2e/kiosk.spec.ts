@@ -1,0 +1,243 @@
+// Issue 5: the kiosk — attract loop, touch to explore, reset after idle, offline start from the
+// service worker's cache, and recovery from a lost WebGL context.
+import type { Page } from '@playwright/test';
+import { chapter, expect, expectCamera, settled, status, story, test } from './fixtures';
+
+const ids = story.chapters.map((c) => c.id);
+const maxDwell = Math.max(...story.chapters.map((c) => c.dwell));
+
+/** Records every chapter the page shows, in order, until `count` changes were seen. */
+async function recordChanges(page: Page, count: number, timeout: number): Promise<number[]> {
+  return page.evaluate(
+    ({ count, timeout }) =>
+      new Promise<number[]>((resolve, reject) => {
+        const seen: number[] = [];
+        let last = window.storymap!.chapterIndex;
+        const started = performance.now();
+        const timer = setInterval(() => {
+          const now = window.storymap!.chapterIndex;
+          if (now !== last) seen.push((last = now));
+          if (seen.length >= count) {
+            clearInterval(timer);
+            resolve(seen);
+          } else if (performance.now() - started > timeout) {
+            clearInterval(timer);
+            reject(new Error(`only saw ${JSON.stringify(seen)}`));
+          }
+        }, 15);
+      }),
+    { count, timeout },
+  );
+}
+
+const kioskState = (page: Page) => page.locator('.kiosk-root').getAttribute('data-kiosk-state');
+
+test('the attract loop plays every chapter in order and comes back to the first', async ({ page }) => {
+  await page.goto('/?mode=kiosk&speed=20');
+  await expect.poll(async () => (await status(page)).mode).toBe('kiosk');
+  // A whole round and one more: each chapter follows the one before, the first follows the last.
+  const first = (await status(page)).chapterIndex;
+  const seen = [first, ...(await recordChanges(page, ids.length + 1, 60_000))];
+  for (let i = 1; i < seen.length; i++)
+    expect(seen[i], `chapter after ${seen[i - 1]}`).toBe((seen[i - 1]! + 1) % ids.length);
+  expect(seen.slice(1)).toContain(0);
+  await expect(page.locator('.kiosk-caption h1')).toHaveText(/\S/);
+});
+
+test.describe('a visitor', () => {
+  test.use({ hasTouch: true });
+
+  test('a touch pauses the loop; after the idle time the loop goes on by itself', async ({ page }) => {
+    await page.goto('/?mode=kiosk&speed=20&idle=10');
+    await expect.poll(async () => (await status(page)).mode).toBe('kiosk');
+    await recordChanges(page, 1, 30_000);
+    await page.touchscreen.tap(900, 400);
+    await expect(page.getByRole('button', { name: 'Next chapter', exact: true })).toBeVisible();
+    expect(await kioskState(page)).toBe('explore');
+    const held = (await status(page)).chapterIndex;
+    // Twice the longest dwell at this speed: the loop would have moved on at least once.
+    await page.waitForTimeout(((maxDwell * 1000) / 20) * 2);
+    expect((await status(page)).chapterIndex, 'chapter while a visitor is there').toBe(held);
+    expect(await kioskState(page)).toBe('explore');
+    // Nobody touches anything for 10 s: the loop resumes and advances again.
+    await expect.poll(() => kioskState(page), { timeout: 30_000 }).toBe('loop');
+    await recordChanges(page, 1, 20_000);
+  });
+
+  test('the controls are large touch targets in both languages', async ({ page }) => {
+    await page.goto('/?mode=kiosk&idle=60');
+    await settled(page, ids[0]!);
+    await page.touchscreen.tap(900, 400);
+    for (const lang of ['en', 'zh']) {
+      const buttons = page.locator('.kiosk-controls button');
+      expect(await buttons.count()).toBeGreaterThanOrEqual(5);
+      for (const b of await buttons.all()) {
+        const box = (await b.boundingBox())!;
+        expect(box.width, `width of ${await b.textContent()}`).toBeGreaterThanOrEqual(64);
+        expect(box.height, `height of ${await b.textContent()}`).toBeGreaterThanOrEqual(64);
+      }
+      if (lang === 'en') await page.locator('.lang-switch').tap();
+    }
+    await expect.poll(async () => (await status(page)).lang).toBe('zh');
+    await expect(page.getByRole('button', { name: '下一章', exact: true })).toBeVisible();
+  });
+
+  test('idle time resets language, panels, chapter view and explored camera', async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ baseURL, hasTouch: true, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    test.setTimeout(150_000);
+    // Slowed down, so that the loop is still on the visitor's chapter when the map is checked.
+    await page.goto('/?mode=kiosk&idle=20&speed=0.25');
+    await settled(page, ids[0]!);
+    await page.touchscreen.tap(900, 400);
+    await expect.poll(() => kioskState(page)).toBe('explore');
+    // The visitor goes to a chapter, switches the language, opens the chapter list and pans the map.
+    await page.getByRole('button', { name: 'Next chapter', exact: true }).tap();
+    const visited = await settled(page, ids[1]!);
+    expectCamera(visited.camera, chapter(ids[1]!).camera, 'chosen chapter');
+    await page.locator('.lang-switch').tap();
+    await expect.poll(async () => (await status(page)).lang).toBe('zh');
+    await page.getByRole('button', { name: '章节', exact: true }).tap();
+    await expect(page.locator('#kiosk-chapter-list')).toBeVisible();
+    await page.getByRole('button', { name: '关闭', exact: true }).tap();
+    await page.mouse.move(900, 450);
+    await page.mouse.down();
+    await page.mouse.move(750, 350, { steps: 8 });
+    await page.mouse.up();
+    await expect
+      .poll(async () => Math.abs((await status(page)).camera!.center[0] - chapter(ids[1]!).camera.center[0]))
+      .toBeGreaterThan(0.01);
+    await page.getByRole('button', { name: '章节', exact: true }).tap();
+    await expect(page.locator('#kiosk-chapter-list')).toBeVisible();
+    // Then leaves. After 20 s the kiosk is as a new visitor should find it.
+    await expect.poll(() => kioskState(page), { timeout: 45_000 }).toBe('loop');
+    const s = await settled(page, ids[1]!);
+    expect(s.lang).toBe('en');
+    expectCamera(s.camera, chapter(ids[1]!).camera, 'after the reset');
+    await expect(page.locator('#kiosk-chapter-list')).toBeHidden();
+    await expect(page.locator('.kiosk-caption h1')).toHaveText(chapter(ids[1]!).title.en);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+test('no browser chrome: no context menu, no selection, page zoom keys blocked', async ({ page }) => {
+  await page.goto('/?mode=kiosk');
+  await settled(page, ids[0]!);
+  const prevented = await page.evaluate(() => {
+    const fire = (e: Event) => (
+      document.querySelector('.kiosk-caption')!.dispatchEvent(e),
+      e.defaultPrevented
+    );
+    return {
+      contextmenu: fire(new MouseEvent('contextmenu', { bubbles: true, cancelable: true })),
+      ctrlWheel: fire(
+        new WheelEvent('wheel', { bubbles: true, cancelable: true, ctrlKey: true, deltaY: -100 }),
+      ),
+      ctrlPlus: fire(
+        new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ctrlKey: true, key: '+' }),
+      ),
+      userSelect: getComputedStyle(document.querySelector('.kiosk-caption')!).userSelect,
+      touchAction: getComputedStyle(document.querySelector('.kiosk-root')!).touchAction,
+      viewport: document.querySelector('meta[name="viewport"]')!.getAttribute('content'),
+    };
+  });
+  expect(prevented).toEqual({
+    contextmenu: true,
+    ctrlWheel: true,
+    ctrlPlus: true,
+    userSelect: 'none',
+    touchAction: 'none',
+    viewport: expect.not.stringContaining('user-scalable') as unknown as string,
+  });
+});
+
+test('after a first visit, a reload with the network cut shows the story and the map from the cache', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/?mode=kiosk');
+  await settled(page, ids[0]!);
+  const cached = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    const name = (await caches.keys()).find((k) => k.startsWith('liangjiang-story-'))!;
+    const cache = await caches.open(name);
+    return (await cache.keys()).map((r) => new URL(r.url).pathname);
+  });
+  for (const path of ['/', '/zh/', '/basemap.pmtiles', '/fonts/NotoSansSC-Regular.subset.woff2'])
+    expect(cached).toContain(path);
+  expect(cached.filter((p) => p.startsWith('/assets/') && p.endsWith('.js')).length).toBeGreaterThan(1);
+  expect(cached.some((p) => p.endsWith('.css'))).toBe(true);
+
+  await context.setOffline(true);
+  await page.reload();
+  const s = await settled(page, ids[0]!);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect(page.locator('.kiosk-caption h1')).toHaveText(chapter(ids[0]!).title.en);
+  expect(s.renderedPlaces).toEqual([...chapter(ids[0]!).places].sort());
+
+  // The scrolling story in Chinese too, never visited before in this session.
+  await page.goto(`/zh/#${ids[2]}`);
+  const z = await settled(page, ids[2]!);
+  await expect(page.locator(`[data-chapter-id="${ids[2]}"] h2`)).toHaveText(chapter(ids[2]!).title.zh);
+  expect(z.renderedPlaces).toEqual([...chapter(ids[2]!).places].sort());
+  await context.setOffline(false);
+});
+
+/** Loses the map's WebGL context; restores it after `restoreAfterMs` unless that is null. */
+async function loseContext(page: Page, restoreAfterMs: number | null) {
+  return page.evaluate(async (restoreAfterMs) => {
+    const canvas = document.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas')!;
+    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    const ext = gl!.getExtension('WEBGL_lose_context')!;
+    ext.loseContext();
+    await new Promise((r) => setTimeout(r, 50));
+    const lost = gl!.isContextLost();
+    if (restoreAfterMs !== null) {
+      await new Promise((r) => setTimeout(r, restoreAfterMs));
+      ext.restoreContext();
+    }
+    (window as unknown as { lostCanvas: HTMLCanvasElement }).lostCanvas = canvas;
+    return lost;
+  }, restoreAfterMs);
+}
+
+async function mapPicture(page: Page): Promise<number> {
+  return (await page.locator('canvas.maplibregl-canvas').screenshot()).length;
+}
+
+for (const restored of [true, false]) {
+  test(`a lost WebGL context ${restored ? 'that comes back' : 'that never comes back'}: the map renders again`, async ({
+    page,
+  }) => {
+    // Slowed down, so that the loop stays on the first chapter for the whole test.
+    await page.goto('/?mode=kiosk&speed=0.25');
+    const before = await settled(page, ids[0]!);
+    const picture = await mapPicture(page);
+    expect(await loseContext(page, restored ? 500 : null)).toBe(true);
+    await expect.poll(async () => (await status(page)).idle, { timeout: 2_000 }).toBe(false);
+    const after = await settled(page, ids[0]!, 30_000);
+    expectCamera(after.camera, before.camera!, 'after recovery');
+    await expect
+      .poll(async () => (await status(page)).renderedPlaces)
+      .toEqual([...chapter(ids[0]!).places].sort());
+    const canvas = await page.evaluate(() => {
+      const now = document.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas')!;
+      const gl = now.getContext('webgl2') ?? now.getContext('webgl');
+      return {
+        count: document.querySelectorAll('canvas.maplibregl-canvas').length,
+        same: now === (window as unknown as { lostCanvas: HTMLCanvasElement }).lostCanvas,
+        lost: gl!.isContextLost(),
+      };
+    });
+    expect(canvas).toEqual({ count: 1, same: restored, lost: false });
+    // The picture is a map again, not an empty canvas: about as much detail as before.
+    await expect.poll(() => mapPicture(page)).toBeGreaterThan(picture * 0.6);
+  });
+}
