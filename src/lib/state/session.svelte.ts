@@ -8,7 +8,14 @@ import { chapterIdFromHash, chapterUrl, LANG_KEY } from './url';
 
 export interface SessionHooks {
   /** The map's camera and readiness, once it exists. */
-  map: () => { camera: Camera; idle: boolean; renderedPlaces: () => string[]; animatedMoves: number } | null;
+  map: () => {
+    camera: Camera;
+    idle: boolean;
+    renderedPlaces: () => string[];
+    animatedMoves: number;
+    routeProgress?: () => number | null;
+    bounds?: () => [number, number, number, number];
+  } | null;
   notice: () => string | null;
 }
 
@@ -64,6 +71,8 @@ export function startSession(state: StoryState, hooks: SessionHooks): () => void
       idle: () => hooks.map()?.idle ?? false,
       renderedPlaces: () => hooks.map()?.renderedPlaces() ?? [],
       animatedMoves: () => hooks.map()?.animatedMoves ?? 0,
+      routeProgress: () => hooks.map()?.routeProgress?.() ?? null,
+      bounds: () => hooks.map()?.bounds?.() ?? null,
       notice: () => hooks.notice(),
     }),
   );
