@@ -35,6 +35,7 @@ const en = {
   basemap: 'Basemap',
   basemapNote: 'The basemap (rivers, coasts, lakes and borders) is built from these open data sets:',
   insetLabel: 'Where the map is in China',
+  colon: ': ',
 } as const;
 
 type Strings = {
@@ -72,6 +73,7 @@ const zh: Strings = {
   basemap: '底图',
   basemapNote: '底图（河流、海岸、湖泊和边界）由以下开放数据制作：',
   insetLabel: '地图在中国的位置',
+  colon: '：',
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, zh };
