@@ -29,7 +29,9 @@ async function stageExtract() {
       console.log('  → GMT data missing; using the extract already in geo/.cache/extract');
       return;
     }
-    throw new Error('cannot extract: install the missing Debian packages listed above (as root), then run `npm run geo` again');
+    throw new Error(
+      'cannot extract: install the missing Debian packages listed above (as root), then run `npm run geo` again',
+    );
   }
   const { extractAll } = await import('./lib/extract.mjs');
   extractAll({ cacheDir: PATHS.cache, dataDir: PATHS.data });
@@ -38,7 +40,10 @@ async function stageExtract() {
 export async function loadInputs() {
   const { parseCities } = await import('./lib/layers.mjs');
   for (const f of ['rivers.geojson', 'lakes.geojson']) {
-    if (!existsSync(join(PATHS.cache, f))) throw new Error(`missing ${join(PATHS.cache, f)}: run \`node geo/build.mjs extract\` first (needs gmt)`);
+    if (!existsSync(join(PATHS.cache, f)))
+      throw new Error(
+        `missing ${join(PATHS.cache, f)}: run \`node geo/build.mjs extract\` first (needs gmt)`,
+      );
   }
   return {
     rivers: readJson(join(PATHS.cache, 'rivers.geojson')),
@@ -70,7 +75,8 @@ async function stageTiles() {
       format: 'pbf',
       type: 'baselayer',
       schema: 'protomaps-v4-subset',
-      attribution: 'GSHHG 2.3.7 (LGPL), DCW for GMT 2.1.1 (LGPL), Natural Earth via world-atlas (public domain)',
+      attribution:
+        'GSHHG 2.3.7 (LGPL), DCW for GMT 2.1.1 (LGPL), Natural Earth via world-atlas (public domain)',
       coverage: COVERAGE,
       chaotianmen_correction: 'schematic local correction of GSHHG river lines, see geo/SOURCES.md',
     },

@@ -6,7 +6,7 @@ import App from './App.svelte';
 import './app.css';
 import { StoryState } from './lib/state/story-state.svelte';
 import { startSession } from './lib/state/session.svelte';
-import { browserLang, LANG_KEY, readUrl } from './lib/state/url';
+import { browserLang, LANG_KEY, readUrl, rememberLang } from './lib/state/url';
 import { currentMap } from './lib/map/current';
 import type { Lang } from './lib/story/types';
 
@@ -23,10 +23,14 @@ function storedLang(): Lang | undefined {
     return undefined;
   }
 }
+// An explicit choice wins: ?lang=, then the /zh/ page, then the reader's last choice, then
+// the browser's languages.
 const preferred: Lang =
   url.lang ??
+  (location.pathname.startsWith('/zh') ? 'zh' : undefined) ??
   storedLang() ??
-  (location.pathname.startsWith('/zh') ? 'zh' : browserLang(navigator.languages ?? []));
+  browserLang(navigator.languages ?? []);
+if (url.lang) rememberLang(url.lang);
 
 // Hydrate exactly what the server rendered (first chapter, page language), then move to
 // the chapter in the address and the reader's language: the state, not the markup, decides.

@@ -24,7 +24,9 @@ export function checkExtractTools() {
     },
     {
       name: 'gmt-gshhg-full',
-      ok: existsSync('/usr/share/gmt-gshhg/binned_river_f.nc') && existsSync('/usr/share/gmt-gshhg/binned_GSHHS_f.nc'),
+      ok:
+        existsSync('/usr/share/gmt-gshhg/binned_river_f.nc') &&
+        existsSync('/usr/share/gmt-gshhg/binned_GSHHS_f.nc'),
       detail: '/usr/share/gmt-gshhg/binned_{GSHHS,river}_f.nc',
       fix: 'apt-get install -y gmt-gshhg-full',
     },
@@ -74,6 +76,9 @@ export const NOTO_CJK_TTC = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.
 /** Prints a table and returns whether everything is present. */
 export function report(title, checks) {
   console.log(`${title}:`);
-  for (const c of checks) console.log(`  ${c.ok ? 'ok     ' : 'MISSING'} ${c.name} — ${c.detail}${c.ok ? '' : `\n          fix: ${c.fix}`}`);
+  for (const c of checks)
+    console.log(
+      `  ${c.ok ? 'ok     ' : 'MISSING'} ${c.name} — ${c.detail}${c.ok ? '' : `\n          fix: ${c.fix}`}`,
+    );
   return checks.every((c) => c.ok);
 }

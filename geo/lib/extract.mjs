@@ -57,7 +57,9 @@ export function extractLakes() {
         geometry: { type: 'Polygon', coordinates: poly },
       });
     }
-    console.log(`  lakes ≥ ${minArea} km² (${region}): ${kept} polygons (${chains.length - rings.length} open chains at the region edge dropped)`);
+    console.log(
+      `  lakes ≥ ${minArea} km² (${region}): ${kept} polygons (${chains.length - rings.length} open chains at the region edge dropped)`,
+    );
   }
   return fc(features);
 }

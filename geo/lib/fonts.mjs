@@ -10,8 +10,16 @@ import { tmpdir } from 'node:os';
 import { checkFontTools, findPython, report } from './check.mjs';
 
 export const FONT_SOURCES = [
-  { ttc: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'Noto Sans CJK SC', out: 'NotoSansSC-Regular.subset.woff2' },
-  { ttc: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', face: 'Noto Sans CJK SC', out: 'NotoSansSC-Bold.subset.woff2' },
+  {
+    ttc: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+    face: 'Noto Sans CJK SC',
+    out: 'NotoSansSC-Regular.subset.woff2',
+  },
+  {
+    ttc: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
+    face: 'Noto Sans CJK SC',
+    out: 'NotoSansSC-Bold.subset.woff2',
+  },
 ];
 export const MANIFEST = 'fonts.json';
 
@@ -79,7 +87,8 @@ export async function archiveLabelCodePoints(archivePath) {
  */
 export async function wantedCodePoints(root, archivePath) {
   const used = new Set(textCodePoints(root));
-  if (archivePath && existsSync(archivePath)) for (const c of await archiveLabelCodePoints(archivePath)) used.add(c);
+  if (archivePath && existsSync(archivePath))
+    for (const c of await archiveLabelCodePoints(archivePath)) used.add(c);
   const all = new Set(used);
   for (const [a, b] of BASE_RANGES) for (let c = a; c <= b; c++) all.add(c);
   const sort = (s) => [...s].sort((a, b) => a - b);
@@ -87,29 +96,46 @@ export async function wantedCodePoints(root, archivePath) {
 }
 
 export async function buildFonts({ root, outDir, archive }) {
-  if (!report('  tools for fonts', checkFontTools())) throw new Error('cannot build fonts: install the missing Debian packages listed above');
+  if (!report('  tools for fonts', checkFontTools()))
+    throw new Error('cannot build fonts: install the missing Debian packages listed above');
   const py = findPython();
   mkdirSync(outDir, { recursive: true });
   const { used, all } = await wantedCodePoints(root, archive);
   const charsFile = join(tmpdir(), `lj-font-chars-${process.pid}.txt`);
   writeFileSync(charsFile, String.fromCodePoint(...all));
   const script = join(root, 'geo', 'lib', 'subset_font.py');
-  const manifest = { generator: 'geo/lib/fonts.mjs', source: 'Noto Sans CJK SC (Debian fonts-noto-cjk), SIL Open Font License 1.1', files: [] };
+  const manifest = {
+    generator: 'geo/lib/fonts.mjs',
+    source: 'Noto Sans CJK SC (Debian fonts-noto-cjk), SIL Open Font License 1.1',
+    files: [],
+  };
   const written = [];
   for (const f of FONT_SOURCES) {
     const out = join(outDir, f.out);
-    const covered = execFileSync(py, [script, f.ttc, f.face, charsFile, out], { encoding: 'utf8', maxBuffer: 1 << 26 })
+    const covered = execFileSync(py, [script, f.ttc, f.face, charsFile, out], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    })
       .trim()
       .split(',')
       .map(Number);
     const sha256 = createHash('sha256').update(readFileSync(out)).digest('hex');
-    manifest.files.push({ file: f.out, face: f.face, bytes: statSync(out).size, sha256, codepoints: compressRanges(covered) });
+    manifest.files.push({
+      file: f.out,
+      face: f.face,
+      bytes: statSync(out).size,
+      sha256,
+      codepoints: compressRanges(covered),
+    });
     written.push(out);
   }
   const missing = used.filter((c) => !decodeRanges(manifest.files[0].codepoints).has(c));
   manifest.used_but_not_in_font = missing.map((c) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
   writeFileSync(join(outDir, MANIFEST), JSON.stringify(manifest) + '\n');
-  if (missing.length) console.log(`  note: ${missing.length} code points used by the project are not in Noto Sans SC: ${manifest.used_but_not_in_font.join(' ')}`);
+  if (missing.length)
+    console.log(
+      `  note: ${missing.length} code points used by the project are not in Noto Sans SC: ${manifest.used_but_not_in_font.join(' ')}`,
+    );
   return [...written, join(outDir, MANIFEST)];
 }
 
@@ -129,4 +155,3 @@ export function decodeRanges(ranges) {
   for (const [a, b] of ranges) for (let c = a; c <= b; c++) s.add(c);
   return s;
 }
-

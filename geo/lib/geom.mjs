@@ -99,7 +99,8 @@ export function stitch(segments) {
 /** Signed ring area in degrees² (shoelace); >0 counter-clockwise. */
 export function ringArea(ring) {
   let a = 0;
-  for (let i = 0, n = ring.length; i < n - 1; i++) a += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+  for (let i = 0, n = ring.length; i < n - 1; i++)
+    a += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
   return a / 2;
 }
 
@@ -145,7 +146,7 @@ export function ringsToPolygons(rings) {
 
 function orient(ring, ccw) {
   const a = ringArea(ring);
-  return (a > 0) === ccw ? ring : ring.slice().reverse();
+  return a > 0 === ccw ? ring : ring.slice().reverse();
 }
 
 /** Douglas–Peucker simplification in degrees; keeps first/last point. */

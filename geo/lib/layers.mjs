@@ -1,15 +1,20 @@
 // Stage 2 — assembling the Protomaps-schema layers (earth, water, boundaries, places) from the
 // extracted GeoJSON, world-atlas (Natural Earth) and the hand-authored files in geo/data/.
 // Pure functions of their input: no clock, no randomness, stable ordering.
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { feature, mesh } from 'topojson-client';
-import { centerOfMass, pointOnFeature, booleanPointInPolygon, polygon as turfPolygon, distance, point } from '@turf/turf';
+import {
+  centerOfMass,
+  pointOnFeature,
+  booleanPointInPolygon,
+  polygon as turfPolygon,
+  distance,
+  point,
+} from '@turf/turf';
 import { COUNTRIES, DISPUTED_PAIRS, PROVINCES } from './names.mjs';
 import { roundCoord, simplifyLine } from './geom.mjs';
 
 const require = createRequire(import.meta.url);
-const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
 const fc = (features) => ({ type: 'FeatureCollection', features });
 
 /** Protomaps-style name properties (name = English here; see SOURCES.md). */
@@ -207,7 +212,10 @@ export function applyCorrection(rivers, corr) {
         yDone = true;
         const old = c.slice(i, j + 1);
         const neu = [c[i], ...corr.yangtze.with, c[j]];
-        yangtzeMaxShiftM = Math.max(...old.map((p) => distToLineM(p, neu)), ...neu.map((p) => distToLineM(p, old)));
+        yangtzeMaxShiftM = Math.max(
+          ...old.map((p) => distToLineM(p, neu)),
+          ...neu.map((p) => distToLineM(p, old)),
+        );
         return withCoords(f, [...c.slice(0, i), ...neu, ...c.slice(j + 1)]);
       }
     }
@@ -225,13 +233,16 @@ export function applyCorrection(rivers, corr) {
         let along = 0;
         const moved = line.slice();
         for (let k = line.length - 1; k >= 0; k--) {
-          if (k < line.length - 1) along += distance(point(line[k]), point(line[k + 1]), { units: 'kilometers' });
+          if (k < line.length - 1)
+            along += distance(point(line[k]), point(line[k + 1]), { units: 'kilometers' });
           const w = Math.max(0, 1 - along / corr.jialing.taper_km);
           if (w === 0) break;
           moved[k] = roundCoord([line[k][0] + dx * w, line[k][1] + dy * w]);
           jialingMovedKm = Math.min(along, corr.jialing.taper_km);
         }
-        jialingEndShiftM = distance(point(corr.jialing.end), point(corr.jialing.move_end_to), { units: 'meters' });
+        jialingEndShiftM = distance(point(corr.jialing.end), point(corr.jialing.move_end_to), {
+          units: 'meters',
+        });
         return withCoords(f, endAtEnd ? moved : moved.reverse());
       }
     }
@@ -247,7 +258,11 @@ export function applyCorrection(rivers, corr) {
 }
 
 function withCoords(f, coords) {
-  return { ...f, properties: { ...f.properties, corrected: true }, geometry: { type: 'LineString', coordinates: coords } };
+  return {
+    ...f,
+    properties: { ...f.properties, corrected: true },
+    geometry: { type: 'LineString', coordinates: coords },
+  };
 }
 
 /** Distance in metres from a point to a polyline (planar in a local equirectangular frame). */
@@ -288,7 +303,15 @@ export function placesLayer(cities, countries, provinces) {
     if (!r) throw new Error(`city ${c.en}: rank ${c.rank} not 1–4`);
     features.push({
       type: 'Feature',
-      properties: { kind: 'locality', kind_detail: r.kind_detail, ...names(c.en, c.zh), min_zoom: r.min_zoom, population_rank: r.population_rank, sort_rank: 20 - r.population_rank, country: c.country },
+      properties: {
+        kind: 'locality',
+        kind_detail: r.kind_detail,
+        ...names(c.en, c.zh),
+        min_zoom: r.min_zoom,
+        population_rank: r.population_rank,
+        sort_rank: 20 - r.population_rank,
+        country: c.country,
+      },
       geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
     });
   }
@@ -308,7 +331,14 @@ export function placesLayer(cities, countries, provinces) {
     const small = ['CN-BJ', 'CN-TJ', 'CN-SH', 'CN-HK', 'CN-MO', 'CN-NX', 'CN-HI'].includes(code);
     features.push({
       type: 'Feature',
-      properties: { kind: 'region', kind_detail: 4, ...names(p.en, p.zh), min_zoom: small ? 7 : 5, sort_rank: 10, iso_3166_2: code },
+      properties: {
+        kind: 'region',
+        kind_detail: 4,
+        ...names(p.en, p.zh),
+        min_zoom: small ? 7 : 5,
+        sort_rank: 10,
+        iso_3166_2: code,
+      },
       geometry: { type: 'Point', coordinates: labelPoint(f.geometry) },
     });
   }
@@ -356,7 +386,8 @@ export function unwrapAntimeridian(geometry) {
     return minX < -180 ? out.map(([x, y]) => [x + 360, y]) : out;
   };
   if (geometry.type === 'Polygon') return { type: 'Polygon', coordinates: geometry.coordinates.map(fixRing) };
-  if (geometry.type === 'MultiPolygon') return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((p) => p.map(fixRing)) };
+  if (geometry.type === 'MultiPolygon')
+    return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((p) => p.map(fixRing)) };
   return geometry;
 }
 
@@ -366,9 +397,11 @@ export function unwrapAntimeridian(geometry) {
  * a hole from the winding, so mixed windings would fill the oceans.
  */
 export function rewind(geometry) {
-  const fix = (poly) => poly.map((ring, i) => ((shoelace(ring) > 0) === (i === 0) ? ring : ring.slice().reverse()));
+  const fix = (poly) =>
+    poly.map((ring, i) => (shoelace(ring) > 0 === (i === 0) ? ring : ring.slice().reverse()));
   if (geometry.type === 'Polygon') return { type: 'Polygon', coordinates: fix(geometry.coordinates) };
-  if (geometry.type === 'MultiPolygon') return { type: 'MultiPolygon', coordinates: geometry.coordinates.map(fix) };
+  if (geometry.type === 'MultiPolygon')
+    return { type: 'MultiPolygon', coordinates: geometry.coordinates.map(fix) };
   return geometry;
 }
 
@@ -384,15 +417,46 @@ function shoelace(r) {
  */
 export function buildLayers(input) {
   const world = input.world ?? loadWorldAtlas();
-  const boundaries = fc([...provinceBoundaries(input.provinces), ...countryBoundaries(world.countries)].map(simplifyBoundary));
+  const boundaries = fc(
+    [...provinceBoundaries(input.provinces), ...countryBoundaries(world.countries)].map(simplifyBoundary),
+  );
   return [
-    { name: 'earth', description: 'Land (Natural Earth 1:10m via world-atlas)', tolerance: 4, data: earthLayer(world.land) },
-    { name: 'water', description: 'Lakes and river-lakes (GSHHG full, level 2) and rivers (GSHHG WDBII)', tolerance: 3, data: waterLayer(input.rivers, input.lakes, input.correction) },
-    { name: 'boundaries', description: 'Country (Natural Earth, de facto; disputed=true dashed) and province (DCW) boundaries', tolerance: 3, data: boundaries },
-    { name: 'places', description: 'Cities (hand-authored list), countries and provinces (label points)', tolerance: 3, data: placesLayer(input.cities, world.countries, input.provinces) },
+    {
+      name: 'earth',
+      description: 'Land (Natural Earth 1:10m via world-atlas)',
+      tolerance: 4,
+      data: earthLayer(world.land),
+    },
+    {
+      name: 'water',
+      description: 'Lakes and river-lakes (GSHHG full, level 2) and rivers (GSHHG WDBII)',
+      tolerance: 3,
+      data: waterLayer(input.rivers, input.lakes, input.correction),
+    },
+    {
+      name: 'boundaries',
+      description: 'Country (Natural Earth, de facto; disputed=true dashed) and province (DCW) boundaries',
+      tolerance: 3,
+      data: boundaries,
+    },
+    {
+      name: 'places',
+      description: 'Cities (hand-authored list), countries and provinces (label points)',
+      tolerance: 3,
+      data: placesLayer(input.cities, world.countries, input.provinces),
+    },
   ];
 }
 
 function simplifyBoundary(f) {
-  return { ...f, geometry: { type: 'LineString', coordinates: simplifyLine(f.geometry.coordinates.map((c) => roundCoord(c)), 0.0002) } };
+  return {
+    ...f,
+    geometry: {
+      type: 'LineString',
+      coordinates: simplifyLine(
+        f.geometry.coordinates.map((c) => roundCoord(c)),
+        0.0002,
+      ),
+    },
+  };
 }

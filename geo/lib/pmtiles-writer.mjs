@@ -63,10 +63,10 @@ function compress(bytes, internalCompression) {
  * entries are cut into leaves of `leafSize` entries (growing until the root fits).
  * @returns {{ root: Uint8Array, leaves: Uint8Array, numLeaves: number }}
  */
-export function buildDirectories(entries, internalCompression, rootLimit = ROOT_LIMIT) {
+export function buildDirectories(entries, internalCompression, rootLimit = ROOT_LIMIT, minLeafSize = 4096) {
   const root = compress(serializeDirectory(entries), internalCompression);
   if (root.length <= rootLimit) return { root, leaves: new Uint8Array(0), numLeaves: 0 };
-  let leafSize = Math.max(4096, Math.ceil(entries.length / 3000));
+  let leafSize = Math.max(minLeafSize, Math.ceil(entries.length / 3000));
   for (;;) {
     const rootEntries = [];
     const parts = [];
@@ -83,7 +83,6 @@ export function buildDirectories(entries, internalCompression, rootLimit = ROOT_
   }
 }
 
-/** @internal exported for tests: forces leaves with a tiny root limit */
 export function concat(parts) {
   const n = parts.reduce((s, p) => s + p.length, 0);
   const out = new Uint8Array(n);
@@ -106,6 +105,7 @@ export function concat(parts) {
  * @property {[number,number,number,number]} [bounds] [w,s,e,n]; default whole world
  * @property {[number,number,number]} [center] [lon,lat,zoom]
  * @property {number} [rootLimit] max compressed root directory bytes (tests lower it)
+ * @property {number} [leafSize] minimum entries per leaf directory (default 4096; tests lower it)
  */
 
 /**
@@ -122,13 +122,15 @@ export function writePmtiles(opts) {
     internalCompression = Compression.Gzip,
     bounds = [-180, -85, 180, 85],
     rootLimit = ROOT_LIMIT,
+    leafSize = 4096,
   } = opts;
   if (!tiles.length) throw new Error('no tiles');
   const withIds = tiles
     .map((t) => ({ ...t, tileId: zxyToTileId(t.z, t.x, t.y) }))
     .sort((a, b) => a.tileId - b.tileId);
   for (let i = 1; i < withIds.length; i++) {
-    if (withIds[i].tileId === withIds[i - 1].tileId) throw new Error(`duplicate tile ${withIds[i].z}/${withIds[i].x}/${withIds[i].y}`);
+    if (withIds[i].tileId === withIds[i - 1].tileId)
+      throw new Error(`duplicate tile ${withIds[i].z}/${withIds[i].x}/${withIds[i].y}`);
   }
   // tile data, deduplicated by content hash, in tile-id order (clustered)
   /** @type {Map<string, {offset:number,length:number}>} */
@@ -151,7 +153,7 @@ export function writePmtiles(opts) {
     else entries.push({ tileId: t.tileId, offset: loc.offset, length: loc.length, runLength: 1 });
   }
   const tileData = concat(parts);
-  const { root, leaves } = buildDirectories(entries, internalCompression, rootLimit);
+  const { root, leaves } = buildDirectories(entries, internalCompression, rootLimit, leafSize);
   const meta = compress(new TextEncoder().encode(JSON.stringify(metadata)), internalCompression);
 
   const zs = withIds.map((t) => t.z);

@@ -91,7 +91,11 @@ export function vectorLayers(layers, maxzoom) {
         fields[k] = typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : 'String';
       }
     }
-    const sorted = Object.fromEntries(Object.keys(fields).sort().map((k) => [k, fields[k]]));
+    const sorted = Object.fromEntries(
+      Object.keys(fields)
+        .sort()
+        .map((k) => [k, fields[k]]),
+    );
     return { id: l.name, description: l.description ?? '', minzoom: 0, maxzoom, fields: sorted };
   });
 }

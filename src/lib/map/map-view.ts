@@ -8,7 +8,14 @@ import { Protocol } from 'pmtiles';
 import type { MapState } from '../story/chapter-state';
 import type { Camera, Lang, Story } from '../story/types';
 import type { Transition } from '../state/story-state.svelte';
-import { basemapAttribution, basemapStyle, LABEL_FONT, setBasemapLanguage, type Theme } from './style';
+import {
+  basemapAttribution,
+  basemapStyle,
+  LABEL_FONT,
+  setBasemapLanguage,
+  setHiddenBasemapPlaces,
+  type Theme,
+} from './style';
 import {
   LAYER,
   PALETTES,
@@ -50,6 +57,7 @@ export class MapView {
   private styleReady = false;
   private disposed = false;
   private readonly off: Array<() => void> = [];
+  private readonly placeNames: Map<string, string>;
   /** Camera moves that took time (flights), counted from the map's own move events. */
   animatedMoves = 0;
   private readonly palette: Palette;
@@ -60,6 +68,7 @@ export class MapView {
       maplibregl.addProtocol('pmtiles', new Protocol().tile);
       protocolAdded = true;
     }
+    this.placeNames = new Map(opts.story.places.map((p) => [p.id, p.name.en]));
     const { camera } = opts.initial;
     const style = basemapStyle({
       lang: opts.lang,
@@ -122,6 +131,11 @@ export class MapView {
     const prev = this.last;
     this.last = { state, lang };
     for (const [id, filter] of Object.entries(storyFilters(state))) this.map.setFilter(id, filter);
+    // The story labels its own places; the basemap's label for the same city would double it.
+    setHiddenBasemapPlaces(
+      this.map,
+      state.places.map((id) => this.placeNames.get(id) ?? id),
+    );
     // Routes are drawn up to the state's progress (MapLibre skips a paint value that did not change).
     for (const [id, gradient] of Object.entries(routePaint(this.palette, drawFraction(state.progress)))) {
       this.map.setPaintProperty(id, 'line-gradient', gradient);
@@ -166,6 +180,8 @@ export class MapView {
       if (on) h.enable();
       else h.disable();
     }
+    // A map that cannot be moved is no stop for the keyboard; the text describes it instead.
+    this.map.getCanvas().tabIndex = on ? 0 : -1;
   }
 
   camera(): Camera {

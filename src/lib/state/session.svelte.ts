@@ -4,7 +4,7 @@ import { installHandle } from '../automation';
 import type { Camera } from '../story/types';
 import { HTML_LANG } from '../ui/strings';
 import type { StoryState } from './story-state.svelte';
-import { chapterIdFromHash, chapterUrl, LANG_KEY } from './url';
+import { chapterIdFromHash, chapterUrl } from './url';
 
 export interface SessionHooks {
   /** The map's camera and readiness, once it exists. */
@@ -41,6 +41,9 @@ export function startSession(state: StoryState, hooks: SessionHooks): () => void
       $effect(() => {
         const id = state.chapter.id;
         if (state.mode === 'print') return;
+        // An address without a chapter already means the first one; leaving it alone also keeps
+        // the browser's starting point for the Tab key at the top of the page.
+        if (state.index === 0 && !location.hash) return;
         const url = chapterUrl(location, id);
         if (url !== `${location.pathname}${location.search}${location.hash}`)
           history.replaceState(history.state, '', url);
@@ -49,11 +52,6 @@ export function startSession(state: StoryState, hooks: SessionHooks): () => void
         const lang = state.lang;
         document.documentElement.lang = HTML_LANG[lang];
         document.title = `${state.story.title[lang]} — ${state.story.subtitle[lang]}`;
-        try {
-          localStorage.setItem(LANG_KEY, lang);
-        } catch {
-          // Private windows and kiosks may refuse storage; the choice then lasts this visit.
-        }
       });
     }),
   );

@@ -50,3 +50,12 @@ export function browserLang(languages: readonly string[]): Lang {
 }
 
 export const LANG_KEY = 'liangjiang-story:lang';
+
+/** Remembers the reader's own choice of language for later visits. */
+export function rememberLang(lang: Lang): void {
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    // Private windows and kiosks may refuse storage; the choice then lasts this visit.
+  }
+}

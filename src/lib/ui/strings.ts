@@ -2,8 +2,7 @@
 import type { Lang } from '../story/types';
 
 const en = {
-  skipToStory: 'Skip to the story',
-  skipMap: 'Skip the map',
+  skipMap: 'Skip the map and go to the story',
   mapLabel: 'Map of the story. Each chapter describes what it shows.',
   mapNeedsJs: 'The interactive map needs JavaScript. The whole story can be read below without it.',
   onTheMap: 'On the map',
@@ -43,8 +42,7 @@ type Strings = {
 };
 
 const zh: Strings = {
-  skipToStory: '跳到故事正文',
-  skipMap: '跳过地图',
+  skipMap: '跳过地图，直接阅读故事',
   mapLabel: '故事地图。每一章都说明了地图上显示的内容。',
   mapNeedsJs: '交互地图需要 JavaScript。没有它，也可以在下面读完整个故事。',
   onTheMap: '地图上',

@@ -32,6 +32,8 @@ export interface BasemapOptions {
   archiveUrl?: string;
   /** 'embedded' (our archive) or 'protomaps' (an OSM-based Protomaps extract) */
   flavor?: Flavor;
+  /** English names (`name:en`) of basemap cities not to draw, e.g. those the story labels itself. */
+  hiddenPlaces?: string[];
 }
 
 /** The highest zoom the embedded data supports for honest viewing (river lines ~0.4 km off). */
@@ -87,6 +89,16 @@ export function languageField(): ExpressionSpecification {
 export function setBasemapLanguage(map: MlMap, lang: Lang): void {
   map.setGlobalStateProperty('lang', lang);
 }
+
+/** Hides basemap cities by English name (global state 'hiddenPlaces'); [] shows all. Idempotent. */
+export function setHiddenBasemapPlaces(map: MlMap, names: string[]): void {
+  map.setGlobalStateProperty('hiddenPlaces', [...names]);
+}
+
+const notHidden: ExpressionSpecification = [
+  '!',
+  ['in', ['coalesce', ['get', 'name:en'], ['get', 'name'], ''], ['global-state', 'hiddenPlaces']],
+];
 
 const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
 const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
@@ -238,10 +250,10 @@ function basemapLayers(c: BasemapPalette, flavor: Flavor): LayerSpecification[] 
       type: 'circle',
       ...S,
       'source-layer': 'places',
-      maxzoom: 11,
       filter: [
         'all',
         ['==', ['get', 'kind'], 'locality'],
+        notHidden,
         ['<=', ['coalesce', ['get', 'min_zoom'], 0], ['zoom']],
       ],
       paint: {
@@ -300,6 +312,7 @@ function basemapLayers(c: BasemapPalette, flavor: Flavor): LayerSpecification[] 
       filter: [
         'all',
         ['==', ['get', 'kind'], 'locality'],
+        notHidden,
         ['<=', ['coalesce', ['get', 'min_zoom'], 0], ['zoom']],
       ],
       layout: {
@@ -358,7 +371,7 @@ export function basemapStyle(opts: BasemapOptions): StyleSpecification {
   return {
     version: 8,
     name: `Liangjiang basemap (${flavor}, ${opts.theme})`,
-    state: { lang: { default: opts.lang } },
+    state: { lang: { default: opts.lang }, hiddenPlaces: { default: opts.hiddenPlaces ?? [] } },
     'font-faces': { [MAP_FONT_NAME]: [{ url: absolute(MAP_FONT_URL) }] },
     sources: {
       [SOURCE_ID]: {

@@ -1,0 +1,57 @@
+// A small static server for the built site (used by scripts and benchmarks, not in production):
+// correct MIME types and HTTP Range requests, like an ordinary static host.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.pmtiles': 'application/vnd.pmtiles',
+};
+
+export async function serveDist(dist) {
+  const root = path.resolve(dist);
+  const server = http.createServer((req, res) => {
+    let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!file.startsWith(root) || !fs.existsSync(file)) return res.writeHead(404).end();
+    const size = fs.statSync(file).size;
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const m = /bytes=(\d+)-(\d*)/.exec(req.headers.range ?? '');
+    if (m) {
+      const s = +m[1];
+      const e = Math.min(m[2] ? +m[2] : size - 1, size - 1);
+      res.writeHead(206, { 'Content-Type': type, 'Content-Range': `bytes ${s}-${e}/${size}`, 'Content-Length': e - s + 1 });
+      fs.createReadStream(file, { start: s, end: e }).pipe(res);
+    } else {
+      res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Accept-Ranges': 'bytes' });
+      fs.createReadStream(file).pipe(res);
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+export const chromiumPath = () => {
+  const p = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  return fs.existsSync(p) ? p : undefined;
+};

@@ -1,0 +1,129 @@
+// Issue 6: every reader — screen readers, keyboard, reduced motion, zoom and small screens.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, settled, status, story, test } from './fixtures';
+
+const MODES = ['scroll', 'present', 'kiosk', 'print'] as const;
+const ids = story.chapters.map((c) => c.id);
+
+for (const mode of MODES) {
+  for (const lang of ['en', 'zh'] as const) {
+    test(`axe finds no violations in ${mode} mode (${lang})`, async ({ page }) => {
+      const q = new URLSearchParams({ lang });
+      if (mode !== 'scroll') q.set('mode', mode);
+      await page.goto(`/?${q}`);
+      await expect
+        .poll(() => page.evaluate(() => window.storymap?.idle ?? false), { timeout: 60_000 })
+        .toBe(true);
+      // The map canvas is a picture, described in text; axe cannot judge a WebGL canvas.
+      const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+      const summary = results.violations.map(
+        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+      );
+      expect(summary).toEqual([]);
+    });
+  }
+}
+
+test('a keyboard-only reader can go through the whole story', async ({ page }) => {
+  await page.goto('/');
+  await settled(page, ids[0]!);
+  const visited: string[] = [];
+  for (let i = 0; i < 250 && visited.length < ids.length; i++) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const r = el.getBoundingClientRect();
+      return {
+        inView: r.bottom > 0 && r.top < innerHeight && r.width > 0,
+        outline: getComputedStyle(el).outlineStyle,
+      };
+    });
+    expect(focus, 'focus is on an element').not.toBeNull();
+    expect(focus!.inView, 'the focused element is on screen').toBe(true);
+    expect(focus!.outline, 'focus is visible').not.toBe('none');
+    const s = await status(page);
+    if (visited[visited.length - 1] !== s.chapterId) visited.push(s.chapterId);
+  }
+  expect(visited).toEqual(ids);
+  await settled(page, ids[ids.length - 1]!);
+});
+
+test('each chapter is announced to screen readers when it becomes active', async ({ page }) => {
+  await page.goto('/');
+  await settled(page, ids[0]!);
+  const live = page.getByTestId('announcer');
+  await expect(live).toHaveAttribute('aria-live', 'polite');
+  for (const c of story.chapters.slice(1)) {
+    await page
+      .locator(`[data-chapter-id="${c.id}"]`)
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await expect(live).toHaveText(`${c.title.en}. ${c.description.en}`);
+  }
+});
+
+test('the map is labelled and can be skipped', async ({ page }) => {
+  await page.goto('/');
+  await settled(page, ids[0]!);
+  await expect(
+    page.getByRole('region', { name: 'Map of the story. Each chapter describes what it shows.' }),
+  ).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip the map and go to the story' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  const inStory = await page.evaluate(() => !!document.activeElement?.closest('#story'));
+  expect(inStory).toBe(true);
+});
+
+test('the reduced-motion switch stops flights', async ({ page }) => {
+  await page.goto('/');
+  await settled(page, ids[0]!);
+  const toggle = page.getByRole('button', { name: 'Reduce motion' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const before = (await status(page)).animatedMoves;
+  for (const id of ids.slice(1, 4)) {
+    await page.locator(`[data-chapter-id="${id}"]`).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await settled(page, id);
+  }
+  expect((await status(page)).animatedMoves).toBe(before);
+});
+
+test('the language switch changes the story, the interface and the map labels', async ({ page }) => {
+  await page.goto('/');
+  await settled(page, ids[0]!);
+  await page.getByRole('button', { name: '切换到中文' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await expect(page.locator('h1')).toHaveText(story.title.zh);
+  await expect(page.getByRole('button', { name: 'Switch to English' })).toBeVisible();
+  expect((await status(page)).lang).toBe('zh');
+  // Remembered for the next visit.
+  await page.goto('/');
+  await expect(page.locator('h1')).toHaveText(story.title.zh);
+});
+
+for (const viewport of [
+  { width: 320, height: 640 },
+  { width: 640, height: 400 }, // a 1280×800 screen at 200% zoom
+]) {
+  test(`text reflows without loss at ${viewport.width}px`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ viewport, baseURL });
+    const page = await context.newPage();
+    await page.goto('/');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
+    for (const c of story.chapters) {
+      const box = await page.locator(`#${c.id}`).boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
+    }
+    const meta = await page.locator('meta[name="viewport"]').getAttribute('content');
+    expect(meta).not.toMatch(/user-scalable\s*=\s*no|maximum-scale\s*=\s*1(\.0)?\b/);
+    await context.close();
+  });
+}

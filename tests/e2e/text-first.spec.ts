@@ -1,0 +1,151 @@
+// Issue 9: the story reads before the map arrives, and without JavaScript.
+import { expect, settled, story, test } from './fixtures';
+import type { Lang } from '../../src/lib/story/types';
+
+const PAGES: { lang: Lang; path: string; htmlLang: string }[] = [
+  { lang: 'en', path: '/', htmlLang: 'en' },
+  { lang: 'zh', path: '/zh/', htmlLang: 'zh-Hans' },
+];
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+for (const { lang, path, htmlLang } of PAGES) {
+  test(`the built ${lang} page holds the whole story before any script runs`, async ({ request }) => {
+    const res = await request.get(path);
+    expect(res.status()).toBe(200);
+    const html = await res.text();
+    expect(html).toContain(`<html lang="${htmlLang}"`);
+    const body = text(html);
+    expect(body).toContain(text(story.title[lang]));
+    for (const c of story.chapters) {
+      expect(body, `title of ${c.id}`).toContain(text(c.title[lang]));
+      // Every paragraph of the chapter, as the reader will see it.
+      for (const para of c.html[lang].split(/<\/p>/).map(text).filter(Boolean)) {
+        expect(body, `text of ${c.id}`).toContain(para);
+      }
+      expect(body, `map description of ${c.id}`).toContain(text(c.description[lang]));
+      for (const sid of c.sources) {
+        const s = story.sources.find((x) => x.id === sid)!;
+        expect(body, `source ${sid} of ${c.id}`).toContain(text(s.title[lang]));
+      }
+    }
+  });
+
+  test(`without JavaScript the ${lang} story is readable, chapters in order`, async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+    const page = await context.newPage();
+    await page.goto(path);
+    await expect(page.locator('h1')).toHaveText(story.title[lang]);
+    const headings = await page.locator('main h2').allTextContents();
+    expect(headings.map((h) => h.trim())).toEqual(story.chapters.map((c) => c.title[lang]));
+    await expect(page.locator('[data-chapter-id]')).toHaveCount(story.chapters.length);
+    // Playwright turns scripts off without telling the HTML parser, so <noscript> stays raw text
+    // here; a browser with JavaScript off renders it. Check that the note is in it.
+    expect(await page.locator('main noscript').innerHTML()).toContain(
+      lang === 'en' ? 'The interactive map needs JavaScript' : '交互地图需要 JavaScript',
+    );
+    for (const c of story.chapters) await expect(page.locator(`#${c.id}`)).toBeVisible();
+    await context.close();
+  });
+}
+
+test('the map code is not requested before the text has painted', async ({ page }) => {
+  await page.goto('/');
+  await settled(page, story.chapters[0]!.id);
+  const timing = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const mapChunk = performance
+      .getEntriesByType('resource')
+      .find((e) => /\/assets\/map-view-[^/]+\.js$/.test(e.name)) as PerformanceResourceTiming | undefined;
+    const entry = performance
+      .getEntriesByType('resource')
+      .filter((e) => /\/assets\/index-[^/]+\.js$/.test(e.name))
+      .map((e) => e.name);
+    return { fcp, mapStart: mapChunk?.startTime ?? null, entry };
+  });
+  expect(timing.fcp, 'first contentful paint').not.toBeNull();
+  expect(timing.mapStart, 'the map chunk was loaded').not.toBeNull();
+  expect(timing.mapStart!).toBeGreaterThan(timing.fcp!);
+  expect(timing.entry.length).toBe(1);
+});
+
+test('the map arrives without shifting the layout', async ({ page }) => {
+  await page.goto('/');
+  await settled(page, story.chapters[0]!.id);
+  const shift = await page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        let sum = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+          })[]) {
+            if (!e.hadRecentInput) sum += e.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => done(sum), 500);
+      }),
+  );
+  expect(shift).toBeLessThan(0.05);
+});
+
+test('a shared link has title, description, language alternates and a real map preview', async ({
+  page,
+  request,
+}) => {
+  for (const { lang, path } of PAGES) {
+    await page.goto(path);
+    await expect(page).toHaveTitle(new RegExp(story.title[lang]));
+    const head = page.locator('head');
+    await expect(head.locator('meta[name="description"]')).toHaveAttribute('content', /.{40,}/);
+    await expect(head.locator('link[rel="canonical"]')).toHaveAttribute('href', path);
+    await expect(head.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute('href', '/');
+    await expect(head.locator('link[rel="alternate"][hreflang="zh-Hans"]')).toHaveAttribute('href', '/zh/');
+    await expect(head.locator('meta[property="og:title"]')).toHaveAttribute('content', story.title[lang]);
+    await expect(head.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
+    await expect(head.locator('link[rel="icon"]')).toHaveAttribute('href', /favicon/);
+  }
+  const manifest = await (await request.get('/manifest.webmanifest')).json();
+  expect(manifest.name).toBeTruthy();
+  expect(manifest.icons.length).toBeGreaterThan(0);
+  for (const icon of manifest.icons) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
+
+  const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+  expect((await request.get(image!)).headers()['content-type']).toContain('image/png');
+  // A real rendering of a map: the right size, many colours, and not one flat field.
+  const stats = await page.evaluate(async (src) => {
+    const img = new Image();
+    img.src = src;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const colours = new Set<number>();
+    let sum = 0;
+    let sumSq = 0;
+    for (let i = 0; i < data.length; i += 16) {
+      const v = data[i]! * 0.3 + data[i + 1]! * 0.59 + data[i + 2]! * 0.11;
+      sum += v;
+      sumSq += v * v;
+      colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    }
+    const n = data.length / 16;
+    return { w: c.width, h: c.height, colours: colours.size, sd: Math.sqrt(sumSq / n - (sum / n) ** 2) };
+  }, image!);
+  expect(stats).toMatchObject({ w: 1200, h: 630 });
+  expect(stats.colours).toBeGreaterThan(200);
+  expect(stats.sd).toBeGreaterThan(5);
+});

@@ -1,0 +1,208 @@
+// The style module: valid for both flavors, themes and languages; every source-layer it uses
+// exists in the archive it points at (our embedded archive, and a synthetic Protomaps-schema
+// extract written with our writer); nothing loads from another origin.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { PMTiles } from 'pmtiles';
+import { fileURLToPath } from 'node:url';
+import { existsSync, statSync } from 'node:fs';
+import type { LayerSpecification } from 'maplibre-gl';
+import {
+  basemapStyle,
+  setBasemapLanguage,
+  setHiddenBasemapPlaces,
+  basemapAttribution,
+  BASEMAP_ATTRIBUTION,
+  LABEL_FONT,
+  MAX_ZOOM_EMBEDDED,
+  FONT_FILES,
+  UI_FONT_FAMILY,
+  fontFaceCss,
+  type Lang,
+  type Theme,
+} from '../../../src/lib/map/style/index';
+import { openArchive, nodeDecompress, readVectorTile, tileFor } from '../../../geo/lib/archive-read.mjs';
+import { BytesSource, protomapsExtract } from './protomaps-fixture';
+
+const root = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
+
+async function vectorLayerIds(pm: PMTiles): Promise<Set<string>> {
+  const meta = (await pm.getMetadata()) as { vector_layers: { id: string }[] };
+  return new Set(meta.vector_layers.map((l) => l.id));
+}
+
+const sourceLayers = (layers: LayerSpecification[]) =>
+  layers.flatMap((l) => ('source-layer' in l && l['source-layer'] ? [l['source-layer']] : []));
+
+describe('basemapStyle()', () => {
+  for (const flavor of ['embedded', 'protomaps'] as const)
+    for (const theme of ['light', 'dark'] as Theme[])
+      for (const lang of ['en', 'zh'] as Lang[]) {
+        it(`validates: ${flavor}, ${theme}, ${lang}`, () => {
+          const style = basemapStyle({ flavor, theme, lang });
+          expect(validateStyleMin(style)).toEqual([]);
+          expect(style.state).toEqual({ lang: { default: lang }, hiddenPlaces: { default: [] } });
+          expect(style.glyphs).toBeUndefined();
+          for (const l of style.layers)
+            if (l.type === 'symbol') expect(l.layout?.['text-font']).toEqual(LABEL_FONT);
+          expect(style.layers.every((l) => l.id.startsWith('basemap-'))).toBe(true);
+        });
+      }
+
+  it('points at same-origin files only: the archive and the font', () => {
+    const style = basemapStyle({ lang: 'en', theme: 'light' });
+    const src = style.sources.basemap as { url: string };
+    expect(src.url).toBe('pmtiles:///basemap.pmtiles');
+    const faces = style['font-faces'] as Record<string, { url: string }[]>;
+    expect(Object.keys(faces)).toEqual(LABEL_FONT);
+    expect(faces[LABEL_FONT[0]!]![0]!.url).toBe(FONT_FILES[0]!.url);
+    // links in the attribution HTML are not requests; nothing else may name another origin
+    const { attribution: _, ...source } = style.sources.basemap as { attribution: string };
+    expect(JSON.stringify({ ...style, sources: { basemap: source } })).not.toMatch(/https?:\/\//);
+    expect(
+      basemapStyle({ lang: 'en', theme: 'light', archiveUrl: '/x/extract.pmtiles', flavor: 'protomaps' })
+        .sources.basemap,
+    ).toMatchObject({
+      url: 'pmtiles:///x/extract.pmtiles',
+    });
+  });
+
+  it('resolves relative URLs against the page origin in a browser', () => {
+    vi.stubGlobal('window', {
+      location: { href: 'http://kiosk.local:4173/story/index.html', origin: 'http://kiosk.local:4173' },
+    });
+    try {
+      const style = basemapStyle({ lang: 'zh', theme: 'dark' });
+      expect((style.sources.basemap as { url: string }).url).toBe(
+        'pmtiles://http://kiosk.local:4173/basemap.pmtiles',
+      );
+      const faces = style['font-faces'] as Record<string, { url: string }[]>;
+      expect(faces[LABEL_FONT[0]!]![0]!.url).toBe(`http://kiosk.local:4173${FONT_FILES[0]!.url}`);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('switches language through global state, idempotently', () => {
+    const calls: unknown[][] = [];
+    const map = {
+      setGlobalStateProperty: (...a: unknown[]) => calls.push(a),
+    } as unknown as import('maplibre-gl').Map;
+    setBasemapLanguage(map, 'zh');
+    setBasemapLanguage(map, 'zh');
+    setBasemapLanguage(map, 'en');
+    expect(calls).toEqual([
+      ['lang', 'zh'],
+      ['lang', 'zh'],
+      ['lang', 'en'],
+    ]);
+  });
+
+  it('hides basemap cities by English name through global state', () => {
+    const style = basemapStyle({ lang: 'en', theme: 'light', hiddenPlaces: ['Chongqing', 'Beijing'] });
+    expect(validateStyleMin(style)).toEqual([]);
+    expect(style.state?.hiddenPlaces).toEqual({ default: ['Chongqing', 'Beijing'] });
+    const city = style.layers.find((l) => l.id === 'basemap-label-city')!;
+    expect(JSON.stringify('filter' in city ? city.filter : null)).toContain('hiddenPlaces');
+    const calls: unknown[][] = [];
+    const map = {
+      setGlobalStateProperty: (...a: unknown[]) => calls.push(a),
+    } as unknown as import('maplibre-gl').Map;
+    setHiddenBasemapPlaces(map, ['Shanghai']);
+    expect(calls).toEqual([['hiddenPlaces', ['Shanghai']]]);
+  });
+
+  it('names every source and licence in the attribution', () => {
+    expect(BASEMAP_ATTRIBUTION).toBe(basemapAttribution('embedded'));
+    for (const s of ['GSHHG', 'DCW', 'LGPL', 'Natural Earth', 'public domain'])
+      expect(BASEMAP_ATTRIBUTION).toContain(s);
+    expect(basemapAttribution('protomaps')).toMatch(/OpenStreetMap/);
+    expect(basemapAttribution('protomaps')).toMatch(/Protomaps/);
+    expect(MAX_ZOOM_EMBEDDED).toBe(11);
+  });
+
+  it('exports the page font', () => {
+    expect(UI_FONT_FAMILY).toContain(FONT_FILES[0]!.family);
+    for (const f of FONT_FILES) {
+      expect(existsSync(root(`static${f.url}`))).toBe(true);
+      expect(fontFaceCss()).toContain(f.url);
+    }
+  });
+});
+
+describe('embedded archive and the style', () => {
+  let pm: PMTiles;
+  beforeAll(() => {
+    pm = openArchive(root('static/basemap.pmtiles')).pm;
+  });
+  it('is within budget and covers zoom 0 to 11', async () => {
+    expect(statSync(root('static/basemap.pmtiles')).size).toBeLessThanOrEqual(15 * 1024 * 1024);
+    const h = await pm.getHeader();
+    expect(h.minZoom).toBe(0);
+    expect(h.maxZoom).toBeGreaterThanOrEqual(10);
+    expect(h.maxZoom).toBe(MAX_ZOOM_EMBEDDED);
+  });
+  it('has every source-layer the embedded style uses', async () => {
+    const ids = await vectorLayerIds(pm);
+    for (const sl of sourceLayers(basemapStyle({ lang: 'en', theme: 'light' }).layers))
+      expect(ids).toContain(sl);
+    expect([...ids].sort()).toEqual(['boundaries', 'earth', 'places', 'water']);
+  });
+  it('has non-empty tiles with labels in both languages at Chongqing, China and Eurasia zooms', async () => {
+    for (const [lon, lat, z] of [
+      [106.586, 29.565, 10],
+      [106.586, 29.565, 4],
+      [60, 45, 2],
+    ] as const) {
+      const [x, y] = tileFor(lon, lat, z);
+      const t = await readVectorTile(pm, z, x, y);
+      expect(t, `tile ${z}/${x}/${y}`).toBeDefined();
+      expect(Object.keys(t!.layers)).toContain('earth');
+    }
+    const [x, y] = tileFor(106.586, 29.565, 6);
+    const places = (await readVectorTile(pm, 6, x, y))!.layers.places!;
+    const names = Array.from({ length: places.length }, (_, i) => places.feature(i).properties);
+    const cq = names.find((p) => p['name:en'] === 'Chongqing');
+    expect(cq?.['name:zh']).toBe('重庆');
+  });
+});
+
+describe('flavor switch: a Protomaps-schema extract', () => {
+  let pm: PMTiles;
+  beforeAll(() => {
+    pm = new PMTiles(new BytesSource(protomapsExtract()), undefined, nodeDecompress);
+  });
+  it('is a valid archive written by our writer', async () => {
+    const h = await pm.getHeader();
+    expect(h.maxZoom).toBe(12);
+  });
+  it('has every source-layer the protomaps-flavor style uses', async () => {
+    const ids = await vectorLayerIds(pm);
+    const style = basemapStyle({
+      lang: 'zh',
+      theme: 'dark',
+      flavor: 'protomaps',
+      archiveUrl: '/protomaps-extract.pmtiles',
+    });
+    expect(validateStyleMin(style)).toEqual([]);
+    for (const sl of sourceLayers(style.layers)) expect(ids).toContain(sl);
+  });
+  it('changes only the source url, attribution and the OSM-only layers', () => {
+    const a = basemapStyle({ lang: 'en', theme: 'light' });
+    const b = basemapStyle({
+      lang: 'en',
+      theme: 'light',
+      flavor: 'protomaps',
+      archiveUrl: '/protomaps-extract.pmtiles',
+    });
+    const ida = a.layers.map((l) => l.id);
+    const idb = b.layers.map((l) => l.id);
+    expect(ida.every((id) => idb.includes(id))).toBe(true);
+    expect(idb.filter((id) => !ida.includes(id)).sort()).toEqual([
+      'basemap-buildings',
+      'basemap-landuse',
+      'basemap-rail',
+      'basemap-roads',
+    ]);
+  });
+});
