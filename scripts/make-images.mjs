@@ -14,7 +14,9 @@ try {
   await page.goto(`${server.origin}/?lang=en`);
   await page.waitForFunction(() => window.storymap?.idle === true, null, { timeout: 60_000 });
   // Only the map: the story's panels are hidden for the picture.
-  await page.addStyleTag({ content: '.story, .topbar, .skip-link, .maplibregl-control-container { display: none !important; }' });
+  await page.addStyleTag({
+    content: '.story, .topbar, .skip-link, .maplibregl-control-container { display: none !important; }',
+  });
   await page.waitForTimeout(300);
   writeFileSync(join(root, 'static/og-image.png'), await page.screenshot({ type: 'png' }));
   console.log('wrote static/og-image.png');
@@ -22,8 +24,13 @@ try {
   const svg = (await import('node:fs')).readFileSync(join(root, 'static/favicon.svg'), 'utf8');
   for (const size of [192, 512]) {
     const icon = await browser.newPage({ viewport: { width: size, height: size } });
-    await icon.setContent(`<html><body style="margin:0">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`);
-    writeFileSync(join(root, `static/icon-${size}.png`), await icon.screenshot({ type: 'png', omitBackground: true }));
+    await icon.setContent(
+      `<html><body style="margin:0">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`,
+    );
+    writeFileSync(
+      join(root, `static/icon-${size}.png`),
+      await icon.screenshot({ type: 'png', omitBackground: true }),
+    );
     console.log(`wrote static/icon-${size}.png`);
   }
 } finally {

@@ -29,7 +29,11 @@ export async function serveDist(dist) {
     if (m) {
       const s = +m[1];
       const e = Math.min(m[2] ? +m[2] : size - 1, size - 1);
-      res.writeHead(206, { 'Content-Type': type, 'Content-Range': `bytes ${s}-${e}/${size}`, 'Content-Length': e - s + 1 });
+      res.writeHead(206, {
+        'Content-Type': type,
+        'Content-Range': `bytes ${s}-${e}/${size}`,
+        'Content-Length': e - s + 1,
+      });
       fs.createReadStream(file, { start: s, end: e }).pipe(res);
     } else {
       res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Accept-Ranges': 'bytes' });

@@ -8,6 +8,10 @@ import {
   pointOnFeature,
   booleanPointInPolygon,
   polygon as turfPolygon,
+  bboxClip,
+  bboxPolygon,
+  difference,
+  featureCollection,
   distance,
   point,
 } from '@turf/turf';
@@ -39,6 +43,49 @@ export function earthLayer(land) {
     geometry: rewind(unwrapAntimeridian(f.geometry)),
   }));
   return fc(features);
+}
+
+/**
+ * The sea (Protomaps `water` kind=ocean): the Web Mercator world minus the land, cut into 10° cells
+ * so that no polygon has a hole that a tile edge runs along (MapLibre cannot triangulate those).
+ * With the sea in the tiles, the map's background is land-coloured, so tiles still loading — or
+ * outside the archive's coverage — do not look like open water.
+ */
+export function oceanFeatures(land, step = 10) {
+  const W = 85.0511;
+  const polys = earthLayer(land).features.flatMap((f) =>
+    f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates,
+  );
+  const boxes = polys.map((p) => {
+    const b = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [x, y] of p[0]) {
+      b[0] = Math.min(b[0], x);
+      b[1] = Math.min(b[1], y);
+      b[2] = Math.max(b[2], x);
+      b[3] = Math.max(b[3], y);
+    }
+    return b;
+  });
+  const out = [];
+  for (let x = -180; x < 180; x += step) {
+    for (let y = -W; y < W; y += step) {
+      const cell = [x, y, x + step, Math.min(W, y + step)];
+      const parts = [];
+      polys.forEach((p, i) => {
+        const b = boxes[i];
+        if (b[2] < cell[0] || b[0] > cell[2] || b[3] < cell[1] || b[1] > cell[3]) return;
+        const c = bboxClip(turfPolygon(p), cell).geometry;
+        for (const q of c.type === 'Polygon' ? [c.coordinates] : c.coordinates)
+          if (q[0] && q[0].length >= 4) parts.push(turfPolygon(q));
+      });
+      const sea = parts.length
+        ? difference(featureCollection([bboxPolygon(cell), ...parts]))
+        : bboxPolygon(cell);
+      if (sea)
+        out.push({ type: 'Feature', properties: { kind: 'ocean', min_zoom: 0 }, geometry: sea.geometry });
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- boundaries
@@ -160,8 +207,8 @@ export const RIVER_NAMES = [
   { en: 'Jialing', zh: '嘉陵江', at: [106.50222, 29.56695] },
 ];
 
-export function waterLayer(rivers, lakes, correction) {
-  const features = [];
+export function waterLayer(rivers, lakes, correction, ocean = []) {
+  const features = [...ocean];
   for (const f of lakes.features) {
     features.push({
       type: 'Feature',
@@ -431,7 +478,7 @@ export function buildLayers(input) {
       name: 'water',
       description: 'Lakes and river-lakes (GSHHG full, level 2) and rivers (GSHHG WDBII)',
       tolerance: 3,
-      data: waterLayer(input.rivers, input.lakes, input.correction),
+      data: waterLayer(input.rivers, input.lakes, input.correction, input.ocean ?? oceanFeatures(world.land)),
     },
     {
       name: 'boundaries',

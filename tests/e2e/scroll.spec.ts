@@ -16,7 +16,8 @@ test('scrolling through every chapter in order moves the map to each chapter and
     await expect
       .poll(async () => (await status(page)).renderedPlaces, { message: `places of ${id}` })
       .toEqual([...places].sort());
-    await expect(page).toHaveURL(new RegExp(`#${id}$`));
+    // The first chapter needs no hash until the reader has been elsewhere.
+    await expect(page).toHaveURL(new RegExp(id === ids[0] ? `/(#${id})?$` : `#${id}$`));
   }
 });
 

@@ -9,7 +9,7 @@ describe('tool checks', () => {
       expect(names).toContain(n);
     for (const c of [...checkExtractTools(), ...checkFontTools()])
       expect(c.fix).toMatch(/^apt-get install -y /);
-  });
+  }, 30_000);
   it('reports what is missing and how to fix it', () => {
     const lines: string[] = [];
     const spy = vi.spyOn(console, 'log').mockImplementation((s: string) => void lines.push(s));

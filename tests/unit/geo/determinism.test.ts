@@ -121,10 +121,10 @@ describe('determinism of the post-extraction stages', () => {
     const b = build();
     expect(a.length).toBeGreaterThan(1000);
     expect(sha(a)).toBe(sha(b));
-  });
+  }, 60_000);
   it('writes the synthetic extract identically twice', () => {
     expect(sha(protomapsExtract())).toBe(sha(protomapsExtract()));
-  });
+  }, 30_000);
   it('applies the confluence correction to the fixture, moving the junction to the mid-river point', () => {
     const { rivers, report } = applyCorrection(fixedInput().rivers, fixedInput().correction);
     const [y, j] = rivers.features.map((f) => (f.geometry as import('geojson').LineString).coordinates);

@@ -110,7 +110,7 @@ describe('PMTiles writer → pmtiles reader', () => {
     expect(h.rootDirectoryLength).toBeLessThanOrEqual(256);
     expect(h.tileDataOffset).toBe(h.leafDirectoryOffset + (h.leafDirectoryLength ?? 0));
     for (const t of tiles) expect(text((await pm.getZxy(t.z, t.x, t.y))?.data)).toBe(`${t.z}-${t.x}-${t.y}`);
-  });
+  }, 30_000);
 
   it('leaves gzip-compressed tile bytes for the reader to decompress', async () => {
     const tiles = [{ z: 0, x: 0, y: 0, data: new Uint8Array(gzipSync('hello')) }];

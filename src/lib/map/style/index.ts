@@ -4,6 +4,10 @@
 //   NEW basemapAttribution(flavor) — the attribution HTML for either flavor (BASEMAP_ATTRIBUTION is
 //       the embedded one); NEW UI_FONT_FAMILY, FONT_FILES, fontFaceCss() — the page's font (same
 //       Noto Sans SC subset the map uses); NEW BASEMAP_LAYER_IDS, SOURCE_ID, languageField().
+//   NEW BasemapOptions.hiddenPlaces + setHiddenBasemapPlaces(map, names) — basemap cities to leave
+//       out (matched on `name:en`), e.g. those the story labels itself (global state 'hiddenPlaces').
+// Layer order: land-coloured background, sea (`water` kind=ocean), earth, lakes, rivers, boundaries,
+// labels. A Protomaps extract has the same kinds, so the same order works for both flavors.
 // Fonts: the style has no `glyphs` URL; the label font comes from the style's `font-faces`
 // (MapLibre GL JS 6), a Noto Sans SC subset served from our own origin. No other origin is used
 // and no font installed on the viewer's machine is needed.
@@ -109,7 +113,18 @@ function basemapLayers(c: BasemapPalette, flavor: Flavor): LayerSpecification[] 
   const font = LABEL_FONT;
   const text = languageField();
   const layers: LayerSpecification[] = [
-    { id: 'basemap-background', type: 'background', paint: { 'background-color': c.water } },
+    // The background is land-coloured and the sea comes from the `water` layer (kind=ocean), drawn
+    // under `earth` so that small gaps between the two never show. Tiles still loading, or outside
+    // the embedded archive's coverage, therefore read as plain land, not as open sea.
+    { id: 'basemap-background', type: 'background', paint: { 'background-color': c.earth } },
+    {
+      id: 'basemap-ocean',
+      type: 'fill',
+      ...S,
+      'source-layer': 'water',
+      filter: ['all', isPolygon, ['==', ['get', 'kind'], 'ocean']],
+      paint: { 'fill-color': c.water },
+    },
     { id: 'basemap-earth', type: 'fill', ...S, 'source-layer': 'earth', paint: { 'fill-color': c.earth } },
   ];
   if (flavor === 'protomaps') {
@@ -142,7 +157,7 @@ function basemapLayers(c: BasemapPalette, flavor: Flavor): LayerSpecification[] 
       type: 'fill',
       ...S,
       'source-layer': 'water',
-      filter: isPolygon,
+      filter: ['all', isPolygon, ['!=', ['get', 'kind'], 'ocean']],
       paint: { 'fill-color': c.water, 'fill-outline-color': c.lakeOutline },
     },
     {
