@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { storyPlugin } from './src/lib/story/vite-plugin.ts';
+import { locatorPlugin } from './src/lib/map/locator-plugin.ts';
 
 // `vite preview` does not know the .pmtiles type, serves it as '' and then gzips it like text,
 // Range replies included, which the browser cannot decode (ERR_CONTENT_DECODING_FAILED). A real
@@ -25,7 +26,12 @@ function pmtilesType(): Plugin {
 
 export default defineConfig({
   publicDir: 'static',
-  plugins: [svelte(), pmtilesType(), storyPlugin({ dir: process.env.STORY_DIR ?? 'src/stories/liangjiang' })],
+  plugins: [
+    svelte(),
+    pmtilesType(),
+    storyPlugin({ dir: process.env.STORY_DIR ?? 'src/stories/liangjiang' }),
+    locatorPlugin(),
+  ],
   build: {
     target: 'es2022',
     // MapLibre alone is ~1.1 MB raw; it loads in its own chunk after the text.

@@ -53,6 +53,8 @@ startSession(state, {
           idle: v.isIdle(),
           renderedPlaces: () => v.renderedPlaces(),
           animatedMoves: v.animatedMoves,
+          routeProgress: () => v.routeProgress(),
+          bounds: () => v.bounds(),
         }
       : null;
   },

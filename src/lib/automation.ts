@@ -18,6 +18,13 @@ export interface StorymapHandle {
   readonly renderedPlaces: string[];
   /** Camera moves that were animated (flights) since the map loaded. */
   readonly animatedMoves: number;
+  /**
+   * The fraction (0..1) of the active chapter's routes the map draws now, read from the map's
+   * paint; null when the chapter has no route or the map is not ready.
+   */
+  readonly routeProgress: number | null;
+  /** The map's view as [west, south, east, north] (what the overview inset shows), or null. */
+  readonly bounds: [number, number, number, number] | null;
   /** A notice shown to the reader when something failed (map, data), else null. */
   readonly notice: string | null;
 }

@@ -16,7 +16,19 @@ import {
   setHiddenBasemapPlaces,
   type Theme,
 } from './style';
-import { LAYER, PALETTES, labelField, storyFilters, storyLayers, storySources } from './story-layers';
+import {
+  LAYER,
+  PALETTES,
+  areaLabelField,
+  gradientFraction,
+  labelField,
+  routePaint,
+  storyFilters,
+  storyLayers,
+  storySources,
+  type Palette,
+} from './story-layers';
+import { drawFraction } from './route-draw';
 
 maplibregl.setWorkerUrl(workerUrl);
 let protocolAdded = false;
@@ -54,6 +66,8 @@ export class MapView {
   private lostTimer: ReturnType<typeof setTimeout> | undefined;
   /** Camera moves that took time (flights), counted from the map's own move events. */
   animatedMoves = 0;
+  private readonly palette: Palette;
+  private readonly routeIds: Set<string>;
 
   constructor(private readonly opts: MapViewOptions) {
     if (!protocolAdded) {
@@ -69,6 +83,8 @@ export class MapView {
       flavor: opts.flavor,
     });
     const palette = PALETTES[opts.theme];
+    this.palette = palette;
+    this.routeIds = new Set(opts.story.overlays.filter((o) => o.kind === 'route').map((o) => o.id));
     style.sources = { ...style.sources, ...storySources(opts.story) };
     style.layers = [...style.layers, ...storyLayers(palette, LABEL_FONT, opts.lang)];
     this.map = new maplibregl.Map({
@@ -161,8 +177,13 @@ export class MapView {
       this.map,
       state.places.map((id) => this.placeNames.get(id) ?? id),
     );
+    // Routes are drawn up to the state's progress (MapLibre skips a paint value that did not change).
+    for (const [id, gradient] of Object.entries(routePaint(this.palette, drawFraction(state.progress)))) {
+      this.map.setPaintProperty(id, 'line-gradient', gradient);
+    }
     if (prev?.lang !== lang) {
       this.map.setLayoutProperty(LAYER.placeLabel, 'text-field', labelField(lang));
+      this.map.setLayoutProperty(LAYER.areaLabel, 'text-field', areaLabelField(lang));
       setBasemapLanguage(this.map, lang);
     }
     if (!prev || prev.state.chapterId !== state.chapterId || !sameCamera(this.camera(), state.camera)) {
@@ -238,6 +259,35 @@ export class MapView {
   /** True when the style and every visible tile are loaded and the camera is still. */
   isIdle(): boolean {
     return !this.disposed && this.styleReady && !this.map.isMoving() && this.map.loaded();
+  }
+
+  /**
+   * The fraction of the active chapter's routes that the map draws now, read back from the route
+   * layer's paint; null when the chapter shows no route or the map is not ready.
+   */
+  routeProgress(): number | null {
+    if (!this.styleReady || !this.last || !this.last.state.layers.some((id) => this.routeIds.has(id)))
+      return null;
+    return gradientFraction(this.map.getPaintProperty(LAYER.route, 'line-gradient'));
+  }
+
+  /** The geographic bounds of the view as [west, south, east, north]. */
+  bounds(): [number, number, number, number] {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  }
+
+  /** Calls `f` whenever the view has moved (and once the map has loaded); returns the unsubscribe. */
+  onViewChange(f: () => void): () => void {
+    this.map.on('moveend', f);
+    this.map.on('load', f);
+    if (this.styleReady) f();
+    const off = () => {
+      this.map.off('moveend', f);
+      this.map.off('load', f);
+    };
+    this.off.push(off);
+    return off;
   }
 
   /** Ids of the story places drawn on screen now. */

@@ -10,6 +10,8 @@ import type {
 } from 'maplibre-gl';
 import type { MapState } from '../story/chapter-state';
 import type { Lang, Story } from '../story/types';
+import { formatArea } from '../ui/format';
+import { STRINGS } from '../ui/strings';
 
 export const PLACES_SOURCE = 'story-places';
 export const OVERLAYS_SOURCE = 'story-overlays';
@@ -19,6 +21,7 @@ export const LAYER = {
   areaLine: 'story-area-line',
   routeCasing: 'story-route-casing',
   route: 'story-route',
+  areaLabel: 'story-area-label',
   placeHalo: 'story-place-halo',
   placeDot: 'story-place-dot',
   placeLabel: 'story-place-label',
@@ -50,14 +53,54 @@ export function placesData(story: Story): GeoJSON.FeatureCollection<GeoJSON.Poin
 }
 
 export function overlaysData(story: Story): GeoJSON.FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: story.overlays.map((o) => ({
+  const features: GeoJSON.Feature[] = story.overlays.map((o) => ({
+    type: 'Feature',
+    geometry: o.geometry,
+    properties: { id: o.id, kind: o.kind, name_en: o.name.en, name_zh: o.name.zh },
+  }));
+  // A scale circle is labelled just above its northern edge, in both languages.
+  for (const o of story.overlays) {
+    if (o.kind !== 'scale-circle' || o.geometry.type !== 'Polygon') continue;
+    const ring = o.geometry.coordinates[0]!;
+    const top = ring.reduce((a, b) => (b[1]! > a[1]! ? b : a));
+    features.push({
       type: 'Feature',
-      geometry: o.geometry,
-      properties: { id: o.id, kind: o.kind, name_en: o.name.en, name_zh: o.name.zh },
-    })),
+      geometry: { type: 'Point', coordinates: [top[0]!, top[1]!] },
+      properties: {
+        id: o.id,
+        kind: 'scale-label',
+        label_en: STRINGS.en.scaleCircleLabel(formatArea(o.measure, 'en')),
+        label_zh: STRINGS.zh.scaleCircleLabel(formatArea(o.measure, 'zh')),
+      },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+const TRANSPARENT = 'rgba(0, 0, 0, 0)';
+
+/** A line-gradient that draws a route up to `fraction` of its length (MapLibre's line-progress). */
+export function drawnGradient(color: string, fraction: number): ExpressionSpecification {
+  const f = Math.min(1, Math.max(0, fraction));
+  return ['step', ['line-progress'], color, f, TRANSPARENT];
+}
+
+/** The drawn fraction a gradient made by `drawnGradient` stands for (null for anything else). */
+export function gradientFraction(gradient: unknown): number | null {
+  if (!Array.isArray(gradient) || gradient[0] !== 'step' || typeof gradient[3] !== 'number') return null;
+  return gradient[3];
+}
+
+/** The route layers' paint for a drawn fraction: the whole picture, so applying it twice changes nothing. */
+export function routePaint(palette: Palette, fraction: number): Record<string, ExpressionSpecification> {
+  return {
+    [LAYER.routeCasing]: drawnGradient(palette.halo, fraction),
+    [LAYER.route]: drawnGradient(palette.route, fraction),
   };
+}
+
+export function areaLabelField(lang: Lang): ExpressionSpecification {
+  return ['get', `label_${lang}`];
 }
 
 export function storySources(story: Story): Record<string, GeoJSONSourceSpecification> {
@@ -99,7 +142,7 @@ export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): 
       source: OVERLAYS_SOURCE,
       filter: ['all', ['==', ['get', 'kind'], 'route'], none],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': palette.halo, 'line-width': 6, 'line-opacity': 0.8 },
+      paint: { 'line-gradient': drawnGradient(palette.halo, 1), 'line-width': 6, 'line-opacity': 0.8 },
     },
     {
       id: LAYER.route,
@@ -107,7 +150,24 @@ export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): 
       source: OVERLAYS_SOURCE,
       filter: ['all', ['==', ['get', 'kind'], 'route'], none],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': palette.route, 'line-width': 3 },
+      paint: { 'line-gradient': drawnGradient(palette.route, 1), 'line-width': 3 },
+    },
+    {
+      id: LAYER.areaLabel,
+      type: 'symbol',
+      source: OVERLAYS_SOURCE,
+      filter: ['all', ['==', ['get', 'kind'], 'scale-label'], none],
+      layout: {
+        'text-field': areaLabelField(lang),
+        'text-font': fontStack,
+        'text-size': 13,
+        'text-anchor': 'bottom',
+        'text-offset': [0, -0.3],
+        'text-max-width': 14,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': palette.area, 'text-halo-color': palette.halo, 'text-halo-width': 2 },
     },
     {
       id: LAYER.placeHalo,
@@ -163,6 +223,7 @@ export function storyFilters(
     [LAYER.areaLine]: ['all', ['==', ['get', 'kind'], 'scale-circle'], layers],
     [LAYER.routeCasing]: ['all', ['==', ['get', 'kind'], 'route'], layers],
     [LAYER.route]: ['all', ['==', ['get', 'kind'], 'route'], layers],
+    [LAYER.areaLabel]: ['all', ['==', ['get', 'kind'], 'scale-label'], layers],
     [LAYER.placeHalo]: inList(state.highlight),
     [LAYER.placeDot]: inList(state.places),
     [LAYER.placeLabel]: inList(state.places),

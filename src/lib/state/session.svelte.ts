@@ -8,7 +8,14 @@ import { chapterIdFromHash, chapterUrl } from './url';
 
 export interface SessionHooks {
   /** The map's camera and readiness, once it exists. */
-  map: () => { camera: Camera; idle: boolean; renderedPlaces: () => string[]; animatedMoves: number } | null;
+  map: () => {
+    camera: Camera;
+    idle: boolean;
+    renderedPlaces: () => string[];
+    animatedMoves: number;
+    routeProgress?: () => number | null;
+    bounds?: () => [number, number, number, number];
+  } | null;
   notice: () => string | null;
   /** Readiness when it is not the map's (modes without a map on screen, the handout); else the map's idle. */
   idle?: () => boolean | null;
@@ -64,6 +71,8 @@ export function startSession(state: StoryState, hooks: SessionHooks): () => void
       idle: () => hooks.idle?.() ?? hooks.map()?.idle ?? false,
       renderedPlaces: () => hooks.map()?.renderedPlaces() ?? [],
       animatedMoves: () => hooks.map()?.animatedMoves ?? 0,
+      routeProgress: () => hooks.map()?.routeProgress?.() ?? null,
+      bounds: () => hooks.map()?.bounds?.() ?? null,
       notice: () => hooks.notice(),
     }),
   );

@@ -239,6 +239,7 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
             kind: 'route',
             name: o.name,
             schematic: o.schematic,
+            geodesic: o.geodesic,
             source: o.source,
             geometry,
             measure: round(length(lineString(geometry.coordinates), { units: 'kilometers' }), 1),
@@ -253,6 +254,7 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
             kind: 'scale-circle',
             name: o.name,
             schematic: true,
+            geodesic: false,
             source: o.source,
             geometry: roundGeometry(poly.geometry),
             measure: o.area_km2,
@@ -271,7 +273,19 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
     else
       for (const [fid, f] of Object.entries(parsed.data)) {
         checkSource(figuresFile, f.source, [fid, 'source']);
-        figures.push({ id: fid, ...f });
+        figures.push({
+          id: fid,
+          kind: f.kind,
+          label: f.label,
+          unit: f.unit,
+          factor: f.factor,
+          format: f.format ?? localize((l) => `{n} ${f.unit[l]}`),
+          values: f.values.map((v) => ({
+            label: typeof v.label === 'string' ? { en: v.label, zh: v.label } : v.label,
+            value: v.value,
+          })),
+          source: f.source,
+        });
       }
   }
   const figureIds = new Set(figures.map((f) => f.id));
@@ -282,6 +296,8 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
     problems.push({ file: rel('chapters'), line: 1, message: 'the story has no chapters (chapters/*.md)' });
   const chapters: Chapter[] = [];
   const chapterLine = new Map<string, number>();
+  /** Lines of each chapter's "sources" and "credits" fields, for the credits check below. */
+  const fieldLine = new Map<string, { sources: number; credits: number }>();
   for (const name of chapterNames) {
     const parsedFile = parseChapterFile(rel(name), files.get(name)!, problems);
     if (!parsedFile) continue;
@@ -304,6 +320,7 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
       });
     }
     chapterLine.set(c.id, front.lineOf(['id']));
+    fieldLine.set(c.id, { sources: front.lineOf(['sources']), credits: front.lineOf(['credits']) });
     const ref = (
       list: string[],
       field: string,
@@ -370,7 +387,38 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
       sources: c.sources,
       figures: c.figures,
       dwell: c.dwell ?? meta?.dwell ?? 12,
+      credits: c.credits,
     });
+  }
+
+  // The credits chapter must name every source the story uses, so that nothing goes uncredited.
+  const creditsChapters = chapters.filter((c) => c.credits);
+  if (creditsChapters.length > 1)
+    for (const c of creditsChapters.slice(1))
+      problems.push({
+        file: c.file,
+        line: fieldLine.get(c.id)?.credits ?? 1,
+        chapter: c.id,
+        field: 'credits',
+        message: 'only one chapter may be the credits chapter',
+      });
+  const credits = creditsChapters[0];
+  if (credits) {
+    const used = new Map<string, string>();
+    for (const c of chapters) for (const s of c.sources) if (!used.has(s)) used.set(s, `chapter "${c.id}"`);
+    for (const o of overlays)
+      if (!used.has(o.source)) used.set(o.source, `layer "${o.id}" in ${rel('overlays.yaml')}`);
+    for (const f of figures)
+      if (!used.has(f.source)) used.set(f.source, `figure "${f.id}" in ${rel('figures.yaml')}`);
+    for (const [sid, where] of used)
+      if (!credits.sources.includes(sid))
+        problems.push({
+          file: credits.file,
+          line: fieldLine.get(credits.id)?.sources ?? 1,
+          chapter: credits.id,
+          field: 'sources',
+          message: `the credits chapter must list source "${sid}" (used by ${where})`,
+        });
   }
 
   if (problems.length) throw new StoryError(problems);

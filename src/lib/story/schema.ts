@@ -44,6 +44,8 @@ export const chapterSchema = z.strictObject({
     .min(3, 'dwell must be at least 3 seconds')
     .max(300, 'dwell must be at most 300 seconds')
     .optional(),
+  /** The closing chapter that credits every source of the story and the basemap. */
+  credits: z.boolean().default(false),
 });
 export type ChapterInput = z.infer<typeof chapterSchema>;
 
@@ -108,11 +110,22 @@ const circleSchema = z.strictObject({
 export const overlaySchema = z.discriminatedUnion('kind', [routeSchema, circleSchema]);
 export const overlaysSchema = z.record(id, overlaySchema);
 
+const positive = z.number().positive('must be a positive number');
+const template = z
+  .string()
+  .trim()
+  .refine((s) => s.includes('{n}'), 'must contain {n} where the number goes');
 export const figureSchema = z.strictObject({
   kind: z.enum(['series', 'number']),
   label: localized,
   unit: localized,
-  values: z.array(z.strictObject({ label: z.string(), value: z.number() })).min(1),
+  /** Each language shows value × factor, so that the number suits its unit (100.2 billion = 1002 亿). */
+  factor: z.strictObject({ en: positive, zh: positive }).default({ en: 1, zh: 1 }),
+  /** How a value reads in a sentence, with {n} for the number: "US${n} billion", "{n} 亿美元". */
+  format: z.strictObject({ en: template, zh: template }).optional(),
+  values: z
+    .array(z.strictObject({ label: z.union([text, localized]), value: z.number() }))
+    .min(1, 'a figure needs at least one value'),
   source: id,
 });
 export const figuresSchema = z.record(id, figureSchema);

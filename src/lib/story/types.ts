@@ -45,6 +45,8 @@ export interface Overlay {
   name: Localized;
   /** A schematic route is drawn through main waypoints, not surveyed; the legend says so. */
   schematic: boolean;
+  /** A route that follows great circles between its points (the shortest path over the globe). */
+  geodesic: boolean;
   source: string;
   geometry: GeoJSON.LineString | GeoJSON.Polygon;
   /** Length in km for routes, area in km² for circles, computed with Turf at build time. */
@@ -56,8 +58,12 @@ export interface Figure {
   kind: 'series' | 'number';
   label: Localized;
   unit: Localized;
+  /** Each language shows value × factor, so that the number suits that language's unit. */
+  factor: Localized<number>;
+  /** How a value reads in a sentence, with {n} for the formatted number. */
+  format: Localized;
   /** For `number`: one value; for `series`: points in order. */
-  values: { label: string; value: number }[];
+  values: { label: Localized; value: number }[];
   source: string;
 }
 
@@ -84,6 +90,8 @@ export interface Chapter {
   figures: string[];
   /** Seconds the kiosk loop stays on this chapter. */
   dwell: number;
+  /** The closing chapter: shows every source of the story and the basemap in full. */
+  credits: boolean;
 }
 
 export interface Story {

@@ -60,6 +60,26 @@ const en = {
   kioskClose: 'Close',
   kioskResume: 'Resume the tour',
   kioskResumesAfter: (s: number) => `The tour resumes by itself after ${s} seconds without a touch.`,
+  routesOnMap: 'Lines on the map',
+  routeLength: (length: string) => `about ${length}`,
+  routeSchematic:
+    'Drawn through main places on the way, not along the real track; the length is measured along this line.',
+  routeGreatCircle:
+    'The shortest path over the globe (a great circle) between the two points, not a real flight path.',
+  areaSize: (area: string) => `Area: ${area}`,
+  scaleCircleLabel: (area: string) => `Circle of ${area}: the new area's size, not its border`,
+  figures: 'Figures',
+  figureSource: 'Source',
+  seriesAlt: (label: string, values: string, ratio: string) =>
+    `${label}: ${values}. The last figure is ${ratio} times the first.`,
+  publisher: 'Published by',
+  licence: 'Licence',
+  address: 'Address',
+  allSources: 'Every source of this story and its map',
+  basemap: 'Basemap',
+  basemapNote: 'The basemap (rivers, coasts, lakes and borders) is built from these open data sets:',
+  insetLabel: 'Where the map is in China',
+  colon: ': ',
 } as const;
 
 type Strings = {
@@ -122,6 +142,23 @@ const zh: Strings = {
   kioskClose: '关闭',
   kioskResume: '继续导览',
   kioskResumesAfter: (s) => `无人操作 ${s} 秒后，导览将自动继续。`,
+  routesOnMap: '地图上的线条',
+  routeLength: (length) => `约 ${length}`,
+  routeSchematic: '线条只连接沿途主要地点，并非实际路线走向；长度按图上的线条计算。',
+  routeGreatCircle: '两点之间在地球表面上的最短路线（大圆），并非实际飞行路线。',
+  areaSize: (area) => `面积：${area}`,
+  scaleCircleLabel: (area) => `${area}的圆：仅示意面积，并非边界`,
+  figures: '数据',
+  figureSource: '来源',
+  seriesAlt: (label, values, ratio) => `${label}：${values}。后者约为前者的 ${ratio} 倍。`,
+  publisher: '发布者',
+  licence: '许可',
+  address: '网址',
+  allSources: '本故事及地图的全部资料来源',
+  basemap: '底图',
+  basemapNote: '底图（河流、海岸、湖泊和边界）由以下开放数据制作：',
+  insetLabel: '地图在中国的位置',
+  colon: '：',
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, zh };

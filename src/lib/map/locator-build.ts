@@ -1,0 +1,47 @@
+// Build time only: China's outline for the overview inset, generalised from the project's own
+// province data (geo/data/cn-provinces.geojson, DCW for GMT, the same outlines as the basemap).
+import { readFileSync } from 'node:fs';
+import { area, simplify } from '@turf/turf';
+import { locatorPoint, type LocatorOutline } from './locator.ts';
+
+export const LOCATOR_SOURCE = 'geo/data/cn-provinces.geojson';
+
+/** Drop islands smaller than this (km²): at inset scale they would be less than a pixel. */
+const MIN_AREA_KM2 = 1500;
+
+export function buildLocatorOutline(file = LOCATOR_SOURCE, width = 160, tolerance = 0.08): LocatorOutline {
+  const fc = JSON.parse(readFileSync(file, 'utf8')) as GeoJSON.FeatureCollection<
+    GeoJSON.Polygon | GeoJSON.MultiPolygon
+  >;
+  const rings: number[][][] = [];
+  for (const f of fc.features) {
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const poly of polys) {
+      const outer = poly[0]!;
+      const g: GeoJSON.Polygon = { type: 'Polygon', coordinates: [outer] };
+      if (area(g) / 1e6 < MIN_AREA_KM2) continue;
+      const simple = simplify(g, { tolerance, highQuality: false });
+      if (simple.coordinates[0]!.length >= 4) rings.push(simple.coordinates[0]!);
+    }
+  }
+  let [w, s, e, n] = [180, 90, -180, -90];
+  for (const r of rings)
+    for (const [x, y] of r) {
+      w = Math.min(w, x!);
+      e = Math.max(e, x!);
+      s = Math.min(s, y!);
+      n = Math.max(n, y!);
+    }
+  const m = 0.6; // degrees of margin round the country
+  const bbox: [number, number, number, number] = [w - m, s - m, e + m, n + m];
+  const frame = { width, bbox };
+  const [, bottom] = locatorPoint(frame, bbox[0], bbox[1]);
+  const r1 = (v: number) => Math.round(v * 10) / 10;
+  const path = rings
+    .map((ring) => {
+      const pts = ring.map(([x, y]) => locatorPoint(frame, x!, y!));
+      return 'M' + pts.map(([x, y]) => `${r1(x)} ${r1(y)}`).join('L') + 'Z';
+    })
+    .join('');
+  return { width, height: Math.ceil(bottom), bbox, path };
+}
