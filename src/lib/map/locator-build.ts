@@ -1,7 +1,7 @@
 // Build time only: China's outline for the overview inset, generalised from the project's own
 // province data (geo/data/cn-provinces.geojson, DCW for GMT, the same outlines as the basemap).
 import { readFileSync } from 'node:fs';
-import { area, simplify } from '@turf/turf';
+import { area, featureCollection, simplify, union } from '@turf/turf';
 import { locatorPoint, type LocatorOutline } from './locator.ts';
 
 export const LOCATOR_SOURCE = 'geo/data/cn-provinces.geojson';
@@ -13,8 +13,11 @@ export function buildLocatorOutline(file = LOCATOR_SOURCE, width = 160, toleranc
   const fc = JSON.parse(readFileSync(file, 'utf8')) as GeoJSON.FeatureCollection<
     GeoJSON.Polygon | GeoJSON.MultiPolygon
   >;
+  // Only the country's outline is drawn: merge the provinces first, so that no inner border is stored.
+  const merged = union(featureCollection(fc.features));
+  const outline = merged ? [merged] : fc.features;
   const rings: number[][][] = [];
-  for (const f of fc.features) {
+  for (const f of outline) {
     const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
     for (const poly of polys) {
       const outer = poly[0]!;
