@@ -8,7 +8,8 @@ import { Protocol } from 'pmtiles';
 import type { MapState } from '../story/chapter-state';
 import type { Camera, Lang, Story } from '../story/types';
 import type { Transition } from '../state/story-state.svelte';
-import { basemapAttribution, basemapStyle, LABEL_FONT, setBasemapLanguage, type Theme } from './style';
+import { basemapAttribution, basemapStyle, LABEL_FONT, setBasemapLanguage, SOURCE_ID, type Theme } from './style';
+import { classifyMapError, type MapProblem } from './map-problems';
 import { LAYER, PALETTES, labelField, storyFilters, storyLayers, storySources } from './story-layers';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -24,7 +25,8 @@ export interface MapViewOptions {
   interactive?: boolean;
   archiveUrl?: string;
   flavor?: 'embedded' | 'protomaps';
-  onError?: (message: string) => void;
+  /** Every map error; `problem` says whether it is the basemap archive (reported once) or other. */
+  onError?: (message: string, problem: MapProblem) => void;
   /** Screen space covered by the story's own panels, so that the camera centres on the visible map. */
   padding?: () => { top: number; right: number; bottom: number; left: number };
 }
@@ -76,9 +78,16 @@ export class MapView {
       this.last = undefined;
       this.apply(pending?.state ?? opts.initial, 'jump', pending?.lang ?? opts.lang);
     };
-    const onError = (e: maplibregl.ErrorEvent) => {
+    let basemapReported = false;
+    const onError = (e: maplibregl.ErrorEvent & { sourceId?: string; tile?: unknown }) => {
       const message = e.error?.message ?? 'unknown map error';
-      opts.onError?.(message);
+      const problem = classifyMapError(e, SOURCE_ID);
+      // A missing or broken archive fails every tile: say it once.
+      if (problem === 'basemap') {
+        if (basemapReported) return;
+        basemapReported = true;
+      }
+      opts.onError?.(message, problem);
     };
     let moveStarted = 0;
     const onMoveStart = () => (moveStarted = performance.now());
