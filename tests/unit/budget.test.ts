@@ -39,7 +39,10 @@ describe.runIf(existsSync('dist/index.html') || !!process.env.CI)('the build out
 
   it('has MapLibre in chunks of its own, so that our share is measurable', () => {
     const files = report.assets.map((a) => a.file);
-    expect(files.some((f) => /^assets\/maplibre-[\w-]+\.js$/.test(f)), files.join(', ')).toBe(true);
+    expect(
+      files.some((f) => /^assets\/maplibre-[\w-]+\.js$/.test(f)),
+      files.join(', '),
+    ).toBe(true);
     expect(files.some((f) => /^assets\/maplibre-gl-worker-[\w-]+\.mjs$/.test(f))).toBe(true);
     // MapLibre is ~1 MB raw: if it slipped into one of our chunks, this catches it.
     expect(report.maplibre.raw).toBeGreaterThan(1_000_000);

@@ -8,7 +8,14 @@ import { Protocol } from 'pmtiles';
 import type { MapState } from '../story/chapter-state';
 import type { Camera, Lang, Story } from '../story/types';
 import type { Transition } from '../state/story-state.svelte';
-import { basemapAttribution, basemapStyle, LABEL_FONT, setBasemapLanguage, SOURCE_ID, type Theme } from './style';
+import {
+  basemapAttribution,
+  basemapStyle,
+  LABEL_FONT,
+  setBasemapLanguage,
+  SOURCE_ID,
+  type Theme,
+} from './style';
 import { classifyMapError, type MapProblem } from './map-problems';
 import { LAYER, PALETTES, labelField, storyFilters, storyLayers, storySources } from './story-layers';
 
