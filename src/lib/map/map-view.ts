@@ -97,10 +97,30 @@ export class MapView {
       opts.onError?.(message, problem);
     };
     let moveStarted = 0;
-    const onMoveStart = () => (moveStarted = performance.now());
+    // Frames drawn, and User Timing marks for the benchmark (scripts/bench.mjs): the first
+    // complete picture, and the start and end of the last move with the frame count at each.
+    // Only the last move's marks are kept, so a kiosk running for days holds no growing list.
+    let frames = 0;
+    const onRender = () => frames++;
+    const mark = (name: string) => {
+      performance.clearMarks(name);
+      performance.mark(name, { detail: { frames, camera: this.camera(), padding: this.map.getPadding() } });
+    };
+    const onFirstIdle = () => mark('storymap:first-idle');
+    const onMoveStart = () => {
+      moveStarted = performance.now();
+      mark('storymap:move-start');
+    };
     const onMoveEnd = () => {
       if (performance.now() - moveStarted > 50) this.animatedMoves++;
+      mark('storymap:move-end');
     };
+    this.map.on('render', onRender);
+    this.map.once('idle', onFirstIdle);
+    this.off.push(() => {
+      this.map.off('render', onRender);
+      this.map.off('idle', onFirstIdle);
+    });
     this.map.on('movestart', onMoveStart);
     this.map.on('moveend', onMoveEnd);
     this.off.push(() => {
