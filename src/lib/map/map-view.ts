@@ -17,10 +17,11 @@ import {
   type Theme,
 } from './style';
 import { classifyMapError, type MapProblem } from './map-problems';
+import { flightTiles } from './tile-cover';
 import { LAYER, PALETTES, labelField, storyFilters, storyLayers, storySources } from './story-layers';
 
 maplibregl.setWorkerUrl(workerUrl);
-let protocolAdded = false;
+let protocol: Protocol | undefined;
 
 export interface MapViewOptions {
   container: HTMLElement;
@@ -49,11 +50,13 @@ export class MapView {
   private readonly off: Array<() => void> = [];
   /** Camera moves that took time (flights), counted from the map's own move events. */
   animatedMoves = 0;
+  private warmedFor: string | undefined;
+  private warming: AbortController | undefined;
 
   constructor(private readonly opts: MapViewOptions) {
-    if (!protocolAdded) {
-      maplibregl.addProtocol('pmtiles', new Protocol().tile);
-      protocolAdded = true;
+    if (!protocol) {
+      protocol = new Protocol();
+      maplibregl.addProtocol('pmtiles', protocol.tile);
     }
     const { camera } = opts.initial;
     const style = basemapStyle({
@@ -115,11 +118,18 @@ export class MapView {
       if (performance.now() - moveStarted > 50) this.animatedMoves++;
       mark('storymap:move-end');
     };
+    // Once a chapter has settled, warm the tiles of the flight to the next one.
+    const onIdle = () => {
+      if (this.last && this.last.state.chapterId !== this.warmedFor) this.warmNext(this.last.state);
+    };
     this.map.on('render', onRender);
     this.map.once('idle', onFirstIdle);
+    this.map.on('idle', onIdle);
     this.off.push(() => {
       this.map.off('render', onRender);
       this.map.off('idle', onFirstIdle);
+      this.map.off('idle', onIdle);
+      this.warming?.abort();
     });
     this.map.on('movestart', onMoveStart);
     this.map.on('moveend', onMoveEnd);
@@ -164,6 +174,38 @@ export class MapView {
     if (how === 'jump') this.map.jumpTo(target);
     else this.map.flyTo({ ...target, maxDuration: MAX_FLIGHT_MS, essential: true });
     this.map.triggerRepaint();
+  }
+
+  /**
+   * Reads the archive's byte ranges for the tiles of the flight from `state` to the next chapter
+   * (MapLibre has no public prefetch for an arbitrary camera), one tile at a time, so that the
+   * archive's directories are loaded and the tiles are in the browser's cache when the reader
+   * moves on. Best effort: errors are ignored, and a chapter change cancels it.
+   */
+  private warmNext(state: MapState): void {
+    this.warmedFor = state.chapterId;
+    this.warming?.abort();
+    const chapters = this.opts.story.chapters;
+    const next = chapters[chapters.findIndex((c) => c.id === state.chapterId) + 1];
+    const source = this.map.getSource(SOURCE_ID) as
+      { url?: string; minzoom?: number; maxzoom?: number } | undefined;
+    const archive = source?.url ? protocol?.get(source.url.replace(/^pmtiles:\/\//, '')) : undefined;
+    if (!next || !archive) return;
+    const canvas = this.map.getCanvas();
+    const tiles = flightTiles(
+      state.camera,
+      next.camera,
+      { width: canvas.clientWidth || 1024, height: canvas.clientHeight || 768 },
+      { minzoom: source?.minzoom ?? 0, maxzoom: source?.maxzoom ?? 14 },
+    );
+    const controller = new AbortController();
+    this.warming = controller;
+    void (async () => {
+      for (const t of tiles) {
+        if (controller.signal.aborted || this.disposed) return;
+        await archive.getZxy(t.z, t.x, t.y, controller.signal).catch(() => undefined);
+      }
+    })();
   }
 
   setInteractive(on: boolean): void {
