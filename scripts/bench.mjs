@@ -4,11 +4,12 @@
 // MapLibre page (same MapLibre build, same style, same camera) measured in the same run.
 //
 //   npm run bench                 build, then measure everything
-//   npm run bench -- --no-build   measure the existing dist/
+//   npm run bench -- --no-build   measure the existing dist/ (relative canonical links: SEO < 100)
 //   npm run bench -- --skip-lighthouse --runs 5
 import { chromium } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build, runnerImport } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath, serveDist } from './serve-dist.mjs';
@@ -47,9 +48,21 @@ const ms = (x) => `${Math.round(x)} ms`;
 const log = (...a) => console.error('bench:', ...a);
 
 // 1. Build ------------------------------------------------------------------------------------
+// The site is built for the address the bench serves it at, so that canonical and hreflang links
+// are absolute, as on a real host (Lighthouse's SEO audits require that).
+const PORT = await new Promise((ok) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = s.address();
+    s.close(() => ok(port));
+  });
+});
 if (!flag('--no-build')) {
   log('npm run build');
-  execSync('npm run build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execSync('npm run build', {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, SITE_URL: `http://127.0.0.1:${PORT}` },
+  });
 }
 
 // 2. Bundle -----------------------------------------------------------------------------------
@@ -129,7 +142,7 @@ await build({
 });
 
 // 4. Browser figures ----------------------------------------------------------------------------
-const server = await serveDist(dist);
+const server = await serveDist(dist, PORT);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 const first = story.chapters[0];
 
@@ -377,7 +390,7 @@ if (!flag('--skip-lighthouse')) {
   const { default: lighthouse } = await import('lighthouse');
   const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
   const chromeLauncher = await import('chrome-launcher');
-  const lhServer = await serveDist(dist);
+  const lhServer = await serveDist(dist, PORT);
   try {
     for (const preset of ['mobile', 'desktop']) {
       log(`lighthouse ${preset}`);

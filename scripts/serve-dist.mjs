@@ -17,7 +17,8 @@ export const TYPES = {
   '.pmtiles': 'application/vnd.pmtiles',
 };
 
-export async function serveDist(dist) {
+/** Serves `dist` on 127.0.0.1 (`port` 0: any free port). */
+export async function serveDist(dist, port = 0) {
   const root = path.resolve(dist);
   const server = http.createServer((req, res) => {
     let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
@@ -29,14 +30,18 @@ export async function serveDist(dist) {
     if (m) {
       const s = +m[1];
       const e = Math.min(m[2] ? +m[2] : size - 1, size - 1);
-      res.writeHead(206, { 'Content-Type': type, 'Content-Range': `bytes ${s}-${e}/${size}`, 'Content-Length': e - s + 1 });
+      res.writeHead(206, {
+        'Content-Type': type,
+        'Content-Range': `bytes ${s}-${e}/${size}`,
+        'Content-Length': e - s + 1,
+      });
       fs.createReadStream(file, { start: s, end: e }).pipe(res);
     } else {
       res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Accept-Ranges': 'bytes' });
       fs.createReadStream(file).pipe(res);
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   return { origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
 
