@@ -54,11 +54,18 @@ for (const page of PAGES) {
   const html = template
     .replace('<html lang="en">', `<html lang="${page.htmlLang}">`)
     // The policy first, so that it governs everything after it (src/lib/security/csp.ts).
-    .replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${esc(CSP)}" />`)
+    .replace(
+      '<meta charset="utf-8" />',
+      `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${esc(CSP)}" />`,
+    )
     .replace(/<title>[^<]*<\/title>/, `<title>${esc(title)}</title>`)
     .replace('<!--app-head-->', meta)
     .replace('<!--app-html-->', body);
-  if (html.includes('<!--app-html-->') || !html.includes('data-chapter-id') || !html.includes('Content-Security-Policy'))
+  if (
+    html.includes('<!--app-html-->') ||
+    !html.includes('data-chapter-id') ||
+    !html.includes('Content-Security-Policy')
+  )
     throw new Error(`prerender: the story did not render into ${page.file}`);
   mkdirSync(join(dist, page.file, '..'), { recursive: true });
   writeFileSync(join(dist, page.file), html);
