@@ -61,7 +61,9 @@ if (!flag('--no-build')) {
   execSync('npm run build', {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, SITE_URL: `http://127.0.0.1:${PORT}` },
+    // Vite's module runner (used above to load our TypeScript) sets NODE_ENV=development; the
+    // site must be the production build.
+    env: { ...process.env, NODE_ENV: 'production', SITE_URL: `http://127.0.0.1:${PORT}` },
   });
 }
 
