@@ -8,7 +8,7 @@ import { writeServiceWorker } from './service-worker.mjs';
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const ssrDir = join(root, '.ssr');
-const { renderStory, story } = await import(pathToFileURL(join(ssrDir, 'entry-server.js')).href);
+const { renderStory, story, CSP } = await import(pathToFileURL(join(ssrDir, 'entry-server.js')).href);
 const template = readFileSync(join(dist, 'index.html'), 'utf8');
 
 const PAGES = [
@@ -54,10 +54,19 @@ for (const page of PAGES) {
   ].join('\n    ');
   const html = template
     .replace('<html lang="en">', `<html lang="${page.htmlLang}">`)
+    // The policy first, so that it governs everything after it (src/lib/security/csp.ts).
+    .replace(
+      '<meta charset="utf-8" />',
+      `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${esc(CSP)}" />`,
+    )
     .replace(/<title>[^<]*<\/title>/, `<title>${esc(title)}</title>`)
     .replace('<!--app-head-->', meta)
     .replace('<!--app-html-->', body);
-  if (html.includes('<!--app-html-->') || !html.includes('data-chapter-id'))
+  if (
+    html.includes('<!--app-html-->') ||
+    !html.includes('data-chapter-id') ||
+    !html.includes('Content-Security-Policy')
+  )
     throw new Error(`prerender: the story did not render into ${page.file}`);
   mkdirSync(join(dist, page.file, '..'), { recursive: true });
   writeFileSync(join(dist, page.file), html);

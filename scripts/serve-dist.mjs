@@ -17,7 +17,8 @@ export const TYPES = {
   '.pmtiles': 'application/vnd.pmtiles',
 };
 
-export async function serveDist(dist) {
+/** Serves `dist` on 127.0.0.1 (`port` 0: any free port). */
+export async function serveDist(dist, port = 0) {
   const root = path.resolve(dist);
   const server = http.createServer((req, res) => {
     let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
@@ -40,7 +41,7 @@ export async function serveDist(dist) {
       fs.createReadStream(file).pipe(res);
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   return { origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
 

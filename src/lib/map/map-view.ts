@@ -14,8 +14,11 @@ import {
   LABEL_FONT,
   setBasemapLanguage,
   setHiddenBasemapPlaces,
+  SOURCE_ID,
   type Theme,
 } from './style';
+import { classifyMapError, type MapProblem } from './map-problems';
+import { flightTiles } from './tile-cover';
 import {
   LAYER,
   PALETTES,
@@ -31,7 +34,7 @@ import {
 import { drawFraction } from './route-draw';
 
 maplibregl.setWorkerUrl(workerUrl);
-let protocolAdded = false;
+let protocol: Protocol | undefined;
 
 export interface MapViewOptions {
   container: HTMLElement;
@@ -43,7 +46,8 @@ export interface MapViewOptions {
   interactive?: boolean;
   archiveUrl?: string;
   flavor?: 'embedded' | 'protomaps';
-  onError?: (message: string) => void;
+  /** Every map error; `problem` says whether it is the basemap archive (reported once) or other. */
+  onError?: (message: string, problem: MapProblem) => void;
   /** Screen space covered by the story's own panels, so that the camera centres on the visible map. */
   padding?: () => { top: number; right: number; bottom: number; left: number };
   /** Keep the drawn frame so that it can be read back as an image (the printed handout). */
@@ -68,11 +72,13 @@ export class MapView {
   animatedMoves = 0;
   private readonly palette: Palette;
   private readonly routeIds: Set<string>;
+  private warmedFor: string | undefined;
+  private warming: AbortController | undefined;
 
   constructor(private readonly opts: MapViewOptions) {
-    if (!protocolAdded) {
-      maplibregl.addProtocol('pmtiles', new Protocol().tile);
-      protocolAdded = true;
+    if (!protocol) {
+      protocol = new Protocol();
+      maplibregl.addProtocol('pmtiles', protocol.tile);
     }
     this.placeNames = new Map(opts.story.places.map((p) => [p.id, p.name.en]));
     const { camera } = opts.initial;
@@ -108,15 +114,49 @@ export class MapView {
       this.last = undefined;
       this.apply(pending?.state ?? opts.initial, 'jump', pending?.lang ?? opts.lang);
     };
-    const onError = (e: maplibregl.ErrorEvent) => {
+    let basemapReported = false;
+    const onError = (e: maplibregl.ErrorEvent & { sourceId?: string; tile?: unknown }) => {
       const message = e.error?.message ?? 'unknown map error';
-      opts.onError?.(message);
+      const problem = classifyMapError(e, SOURCE_ID);
+      // A missing or broken archive fails every tile: say it once.
+      if (problem === 'basemap') {
+        if (basemapReported) return;
+        basemapReported = true;
+      }
+      opts.onError?.(message, problem);
     };
     let moveStarted = 0;
-    const onMoveStart = () => (moveStarted = performance.now());
+    // Frames drawn, and User Timing marks for the benchmark (scripts/bench.mjs): the first
+    // complete picture, and the start and end of the last move with the frame count at each.
+    // Only the last move's marks are kept, so a kiosk running for days holds no growing list.
+    let frames = 0;
+    const onRender = () => frames++;
+    const mark = (name: string) => {
+      performance.clearMarks(name);
+      performance.mark(name, { detail: { frames, camera: this.camera(), padding: this.map.getPadding() } });
+    };
+    const onFirstIdle = () => mark('storymap:first-idle');
+    const onMoveStart = () => {
+      moveStarted = performance.now();
+      mark('storymap:move-start');
+    };
     const onMoveEnd = () => {
       if (performance.now() - moveStarted > 50) this.animatedMoves++;
+      mark('storymap:move-end');
     };
+    // Once a chapter has settled, warm the tiles of the flight to the next one.
+    const onIdle = () => {
+      if (this.last && this.last.state.chapterId !== this.warmedFor) this.warmNext(this.last.state);
+    };
+    this.map.on('render', onRender);
+    this.map.once('idle', onFirstIdle);
+    this.map.on('idle', onIdle);
+    this.off.push(() => {
+      this.map.off('render', onRender);
+      this.map.off('idle', onFirstIdle);
+      this.map.off('idle', onIdle);
+      this.warming?.abort();
+    });
     this.map.on('movestart', onMoveStart);
     this.map.on('moveend', onMoveEnd);
     this.off.push(() => {
@@ -225,6 +265,38 @@ export class MapView {
     if (how === 'jump') this.map.jumpTo(target);
     else this.map.flyTo({ ...target, maxDuration: MAX_FLIGHT_MS, essential: true });
     this.map.triggerRepaint();
+  }
+
+  /**
+   * Reads the archive's byte ranges for the tiles of the flight from `state` to the next chapter
+   * (MapLibre has no public prefetch for an arbitrary camera), one tile at a time, so that the
+   * archive's directories are loaded and the tiles are in the browser's cache when the reader
+   * moves on. Best effort: errors are ignored, and a chapter change cancels it.
+   */
+  private warmNext(state: MapState): void {
+    this.warmedFor = state.chapterId;
+    this.warming?.abort();
+    const chapters = this.opts.story.chapters;
+    const next = chapters[chapters.findIndex((c) => c.id === state.chapterId) + 1];
+    const source = this.map.getSource(SOURCE_ID) as
+      { url?: string; minzoom?: number; maxzoom?: number } | undefined;
+    const archive = source?.url ? protocol?.get(source.url.replace(/^pmtiles:\/\//, '')) : undefined;
+    if (!next || !archive) return;
+    const canvas = this.map.getCanvas();
+    const tiles = flightTiles(
+      state.camera,
+      next.camera,
+      { width: canvas.clientWidth || 1024, height: canvas.clientHeight || 768 },
+      { minzoom: source?.minzoom ?? 0, maxzoom: source?.maxzoom ?? 14 },
+    );
+    const controller = new AbortController();
+    this.warming = controller;
+    void (async () => {
+      for (const t of tiles) {
+        if (controller.signal.aborted || this.disposed) return;
+        await archive.getZxy(t.z, t.x, t.y, controller.signal).catch(() => undefined);
+      }
+    })();
   }
 
   setInteractive(on: boolean): void {

@@ -13,6 +13,9 @@ const en = {
   switchTo: '中文',
   switchToLabel: '切换到中文',
   mapFailed: 'The map could not be loaded. The story itself is complete in the text.',
+  basemapFailed:
+    'The base map could not be loaded, so the map shows only the story’s places. The story itself is complete in the text.',
+  fontFailed: 'A font could not be loaded; the text uses a replacement font.',
   mapLoading: 'Loading the map…',
   reducedMotion: 'Reduce motion',
   // Classroom modes
@@ -98,6 +101,8 @@ const zh: Strings = {
   switchTo: 'English',
   switchToLabel: 'Switch to English',
   mapFailed: '地图未能加载。故事正文完整，可以继续阅读。',
+  basemapFailed: '底图未能加载，地图上只显示故事中的地点。故事正文完整，可以继续阅读。',
+  fontFailed: '有字体未能加载，文字以替代字体显示。',
   mapLoading: '正在加载地图……',
   reducedMotion: '减少动画',
   slideCount: (i, n) => `${i} / ${n}`,
