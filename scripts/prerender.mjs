@@ -8,7 +8,9 @@ import { writeServiceWorker } from './service-worker.mjs';
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const ssrDir = join(root, '.ssr');
-const { renderStory, story, CSP } = await import(pathToFileURL(join(ssrDir, 'entry-server.js')).href);
+const { renderStory, story, CSP, storyDataBlock } = await import(
+  pathToFileURL(join(ssrDir, 'entry-server.js')).href
+);
 const template = readFileSync(join(dist, 'index.html'), 'utf8');
 
 const PAGES = [
@@ -61,7 +63,8 @@ for (const page of PAGES) {
     )
     .replace(/<title>[^<]*<\/title>/, `<title>${esc(title)}</title>`)
     .replace('<!--app-head-->', meta)
-    .replace('<!--app-html-->', body);
+    .replace('<!--app-html-->', body)
+    .replace('</body>', `    ${storyDataBlock(story)}\n  </body>`);
   if (
     html.includes('<!--app-html-->') ||
     !html.includes('data-chapter-id') ||

@@ -7,6 +7,7 @@ import { StoryState } from './lib/state/story-state.svelte';
 import type { Lang } from './lib/story/types';
 
 export { story };
+export { storyDataBlock } from './lib/story/embedded';
 export { CSP } from './lib/security/csp';
 
 export function renderStory(lang: Lang): { head: string; body: string } {

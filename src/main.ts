@@ -1,7 +1,7 @@
 // Starts the story in the browser: reads the address, builds the one story state, and
 // hydrates the prerendered text (scroll mode) or mounts the requested mode.
 import { hydrate, mount } from 'svelte';
-import story from 'virtual:story';
+import { readEmbeddedStory } from './lib/story/embedded';
 import App from './App.svelte';
 import './app.css';
 import { StoryState } from './lib/state/story-state.svelte';
@@ -9,6 +9,11 @@ import { startSession } from './lib/state/session.svelte';
 import { browserLang, LANG_KEY, readUrl, rememberLang } from './lib/state/url';
 import { currentMap } from './lib/map/current';
 import type { Lang } from './lib/story/types';
+
+// Built pages carry the story as data; the dev server has no prerendered page, so it imports it.
+const story =
+  readEmbeddedStory(document) ?? (import.meta.env.DEV ? (await import('virtual:story')).default : null);
+if (!story) throw new Error('This page has no story data: build it with `npm run build`.');
 
 const target = document.getElementById('app')!;
 const url = readUrl(location.search, location.hash, story);

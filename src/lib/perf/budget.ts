@@ -45,7 +45,8 @@ export function assetKind(file: string): AssetKind | undefined {
 
 /**
  * Who a built file belongs to: vite.config.ts puts MapLibre in chunks named `maplibre-*`
- * (library and its CSS) and the worker is `maplibre-gl-worker-*`; every other chunk is ours.
+ * (library and its CSS), its PMTiles tile reader in `maplibre-pmtiles-*`, and the worker is
+ * `maplibre-gl-worker-*`; every other chunk (our code and the Svelte runtime) is the app's.
  */
 export function assetOwner(file: string): AssetOwner {
   const base = file.split('/').pop() ?? file;

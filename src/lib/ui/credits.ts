@@ -1,5 +1,5 @@
 // What the credits chapter lists: every source of the story, and the basemap's own attribution.
-import { BASEMAP_ATTRIBUTION } from '../map/style';
+import { BASEMAP_ATTRIBUTION } from '../map/style/attribution';
 import type { SourceRef, Story } from '../story/types';
 
 /** The basemap's attribution as plain text (the style module gives HTML with links). */

@@ -50,24 +50,8 @@ export const SOURCE_ID = 'basemap';
 export const DEFAULT_ARCHIVE_URL = '/basemap.pmtiles';
 const MAP_FONT_URL = FONT_FILES.find((f) => f.weight === 400)!.url;
 
-const EMBEDDED_ATTRIBUTION =
-  '<a href="https://www.soest.hawaii.edu/pwessel/gshhg/">GSHHG</a> shorelines &amp; rivers (LGPL) · ' +
-  '<a href="https://www.soest.hawaii.edu/pwessel/dcw/">DCW</a> provinces (LGPL) · ' +
-  '<a href="https://www.naturalearthdata.com/">Natural Earth</a> countries (public domain) · ' +
-  'river lines near Chaotianmen corrected schematically · borders de facto, disputed ones dashed';
-
-const PROTOMAPS_ATTRIBUTION =
-  '<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a> (ODbL) · ' +
-  '<a href="https://protomaps.com">Protomaps</a> · ' +
-  '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)';
-
-/** Attribution HTML for the embedded archive. */
-export const BASEMAP_ATTRIBUTION: string = EMBEDDED_ATTRIBUTION;
-
-/** Attribution HTML for either flavor. */
-export function basemapAttribution(flavor: Flavor = 'embedded'): string {
-  return flavor === 'protomaps' ? PROTOMAPS_ATTRIBUTION : EMBEDDED_ATTRIBUTION;
-}
+import { basemapAttribution } from './attribution';
+export { BASEMAP_ATTRIBUTION, basemapAttribution } from './attribution';
 
 /** Resolves a site-relative URL against the page's origin (MapLibre and pmtiles need absolute URLs). */
 function absolute(url: string): string {
