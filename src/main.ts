@@ -57,6 +57,7 @@ startSession(state, {
           camera: v.camera(),
           idle: v.isIdle(),
           renderedPlaces: () => v.renderedPlaces(),
+          renderedBasemap: (lang: Lang) => v.renderedBasemap(lang),
           animatedMoves: v.animatedMoves,
           routeProgress: () => v.routeProgress(),
           bounds: () => v.bounds(),

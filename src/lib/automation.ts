@@ -16,6 +16,8 @@ export interface StorymapHandle {
   readonly idle: boolean;
   /** Story places drawn on the map now (queried from the rendered map). */
   readonly renderedPlaces: string[];
+  /** Basemap features drawn now and the text of its labels in the current language, or null. */
+  readonly basemap: { features: number; labels: string[] } | null;
   /** Camera moves that were animated (flights) since the map loaded. */
   readonly animatedMoves: number;
   /**

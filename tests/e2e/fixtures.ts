@@ -40,6 +40,7 @@ export interface Status {
   idle: boolean;
   camera: Camera | null;
   renderedPlaces: string[];
+  basemap: { features: number; labels: string[] } | null;
   animatedMoves: number;
   progress: number;
   notice: string | null;

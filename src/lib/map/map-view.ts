@@ -363,6 +363,20 @@ export class MapView {
   }
 
   /** Ids of the story places drawn on screen now. */
+  /** What the basemap draws now: how many features, and the text of its labels in `lang`. */
+  renderedBasemap(lang: Lang): { features: number; labels: string[] } {
+    if (!this.styleReady) return { features: 0, labels: [] };
+    const features = this.map.queryRenderedFeatures().filter((f) => f.source === SOURCE_ID);
+    const names = lang === 'zh' ? ['name:zh-Hans', 'name:zh', 'name'] : ['name:en', 'name'];
+    const labels = new Set<string>();
+    for (const f of features) {
+      if (f.layer.type !== 'symbol') continue;
+      const key = names.find((n) => typeof f.properties[n] === 'string');
+      if (key) labels.add(String(f.properties[key]));
+    }
+    return { features: features.length, labels: [...labels].sort() };
+  }
+
   renderedPlaces(): string[] {
     if (!this.styleReady) return [];
     const features = this.map.queryRenderedFeatures({ layers: [LAYER.placeDot] });

@@ -1,7 +1,7 @@
 // Connects the story state to the browser: the address, the document's language, the
 // remembered language, the reduced-motion preference and the automation handle.
 import { installHandle } from '../automation';
-import type { Camera } from '../story/types';
+import type { Camera, Lang } from '../story/types';
 import { HTML_LANG } from '../ui/strings';
 import type { StoryState } from './story-state.svelte';
 import { chapterIdFromHash, chapterUrl } from './url';
@@ -12,6 +12,7 @@ export interface SessionHooks {
     camera: Camera;
     idle: boolean;
     renderedPlaces: () => string[];
+    renderedBasemap: (lang: Lang) => { features: number; labels: string[] };
     animatedMoves: number;
     routeProgress?: () => number | null;
     bounds?: () => [number, number, number, number];
@@ -70,6 +71,7 @@ export function startSession(state: StoryState, hooks: SessionHooks): () => void
       camera: () => hooks.map()?.camera ?? null,
       idle: () => hooks.idle?.() ?? hooks.map()?.idle ?? false,
       renderedPlaces: () => hooks.map()?.renderedPlaces() ?? [],
+      basemap: () => hooks.map()?.renderedBasemap(state.lang) ?? null,
       animatedMoves: () => hooks.map()?.animatedMoves ?? 0,
       routeProgress: () => hooks.map()?.routeProgress?.() ?? null,
       bounds: () => hooks.map()?.bounds?.() ?? null,

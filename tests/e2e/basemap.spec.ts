@@ -1,0 +1,33 @@
+// Issue 3 in the browser: the embedded basemap draws at every chapter, from the archive on this
+// origin, with its labels in the reader's language.
+import { expect, settled, status, story, test } from './fixtures';
+
+const HAN = /[\u4e00-\u9fff]/;
+
+for (const lang of ['en', 'zh'] as const) {
+  test(`the basemap renders at every chapter with ${lang} labels`, async ({ page }) => {
+    const archiveReads: number[] = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname === '/basemap.pmtiles') archiveReads.push(r.status());
+    });
+    for (const c of story.chapters) {
+      await page.goto(`/?lang=${lang}#${c.id}`);
+      await settled(page, c.id);
+      await expect
+        .poll(async () => (await status(page)).basemap?.features ?? 0, {
+          message: `basemap features at ${c.id}`,
+        })
+        .toBeGreaterThan(5);
+      const { labels } = (await status(page)).basemap!;
+      expect(labels.length, `basemap labels at ${c.id}`).toBeGreaterThan(0);
+      const han = labels.filter((l) => HAN.test(l)).length;
+      if (lang === 'zh')
+        expect(han, `Chinese labels at ${c.id}: ${labels.slice(0, 5)}`).toBeGreaterThan(labels.length / 2);
+      else expect(han, `English labels at ${c.id}: ${labels.slice(0, 5)}`).toBe(0);
+    }
+    // Tiles came from the archive on this origin, read in ranges (the fixture fails any other origin).
+    expect(archiveReads.length).toBeGreaterThan(0);
+    expect(archiveReads.every((s) => s === 206 || s === 200)).toBe(true);
+    expect(archiveReads).toContain(206);
+  });
+}
