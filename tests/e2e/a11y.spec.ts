@@ -42,7 +42,7 @@ test('a keyboard-only reader can go through the whole story', async ({ page }) =
       };
     });
     expect(focus, 'focus is on an element').not.toBeNull();
-    expect(focus!.inView, 'the focused element is on screen').toBe(true);
+    expect(focus!.inView, `the focused element is on screen: ${focus!.what}`).toBe(true);
     expect(focus!.ring, `focus is visible on ${focus!.what}`).toBe(true);
     const s = await status(page);
     if (visited[visited.length - 1] !== s.chapterId) visited.push(s.chapterId);

@@ -76,8 +76,11 @@ export function focusDriver(root: HTMLElement, onActive: (chapterId: string) => 
     const id = el?.getAttribute('data-chapter-id');
     if (!el || !id) return;
     // Bring the whole chapter into view, so that the scroll position agrees with the focus.
+    // A chapter taller than the window cannot be centred whole: keep the focused element in view.
     const r = el.getBoundingClientRect();
-    if (r.top < 0 || r.bottom > window.innerHeight)
+    if (r.height > window.innerHeight)
+      (e.target as Element).scrollIntoView?.({ block: 'nearest', behavior: 'instant' });
+    else if (r.top < 0 || r.bottom > window.innerHeight)
       el.scrollIntoView({ block: 'center', behavior: 'instant' });
     onActive(id);
   };

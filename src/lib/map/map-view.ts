@@ -213,10 +213,13 @@ export class MapView {
     this.last = { state, lang };
     for (const [id, filter] of Object.entries(storyFilters(state))) this.map.setFilter(id, filter);
     // The story labels its own places; the basemap's label for the same city would double it.
-    setHiddenBasemapPlaces(
-      this.map,
-      state.places.map((id) => this.placeNames.get(id) ?? id),
-    );
+    // (Changing global state makes MapLibre lay out its tiles again: only when the list changes.)
+    if (!prev || prev.state.places.join() !== state.places.join()) {
+      setHiddenBasemapPlaces(
+        this.map,
+        state.places.map((id) => this.placeNames.get(id) ?? id),
+      );
+    }
     // Routes are drawn up to the state's progress (MapLibre skips a paint value that did not change).
     for (const [id, gradient] of Object.entries(routePaint(this.palette, drawFraction(state.progress)))) {
       this.map.setPaintProperty(id, 'line-gradient', gradient);
@@ -226,7 +229,11 @@ export class MapView {
       this.map.setLayoutProperty(LAYER.areaLabel, 'text-field', areaLabelField(lang));
       setBasemapLanguage(this.map, lang);
     }
-    if (!prev || prev.state.chapterId !== state.chapterId || !sameCamera(this.camera(), state.camera)) {
+    // A new target moves the camera; so does a still camera that is not at the target (the reader
+    // explored, or a jump was cut short). A flight under way towards the same target goes on.
+    const target =
+      !prev || prev.state.chapterId !== state.chapterId || !sameCamera(prev.state.camera, state.camera);
+    if (target || (!this.map.isMoving() && !sameCamera(this.camera(), state.camera))) {
       this.moveTo(state.camera, prev ? how : 'jump');
     }
   }
