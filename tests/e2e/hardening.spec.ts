@@ -45,7 +45,11 @@ test.describe('Content-Security-Policy', () => {
       // The policy comes before anything it governs.
       expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
       expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<link'));
-      expect(html, 'no inline script').not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      // The story's data block (type application/json) is data the browser never runs.
+      expect(html, 'no inline script').not.toMatch(
+        /<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>/,
+      );
+      expect(html).toMatch(/<script type="application\/json" id="story-data">/);
     }
   });
 
