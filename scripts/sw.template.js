@@ -30,6 +30,9 @@ self.addEventListener('activate', (event) => {
       for (const key of await caches.keys()) {
         if (key.startsWith('liangjiang-story-') && key !== CACHE) await caches.delete(key);
       }
+      // Take charge of the page that installed this worker too: a kiosk whose network drops after
+      // its first visit goes on reading the basemap from the cache, without waiting for a reload.
+      await self.clients.claim();
     })(),
   );
 });

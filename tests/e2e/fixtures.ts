@@ -22,7 +22,8 @@ export const test = base.extend<{ allowedProblems: RegExp[]; problems: string[] 
       },
     );
     page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+      if (m.type() === 'error')
+        problems.push(`console error: ${m.text()}${m.location().url ? ` (${m.location().url})` : ''}`);
     });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     await use(page);

@@ -5,7 +5,14 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { distance, length, lineString, nearestPointOnLine } from '@turf/turf';
 import { loadStory } from '../../src/lib/story/load';
-import { DRAW_END, DRAW_START, drawFraction, routeDrawn, sliceDrawn } from '../../src/lib/map/route-draw';
+import {
+  DRAW_END,
+  DRAW_START,
+  drawFraction,
+  routeDrawn,
+  routeFractionFor,
+  sliceDrawn,
+} from '../../src/lib/map/route-draw';
 import { mercator } from '../../src/lib/map/mercator';
 import { drawnGradient, gradientFraction, PALETTES, routePaint } from '../../src/lib/map/story-layers';
 import { formatKm } from '../../src/lib/ui/format';
@@ -115,5 +122,16 @@ describe('the drawn part of a route', () => {
     for (const f of [0, 0.3, 1]) expect(gradientFraction(drawnGradient(p.route, f))).toBe(f);
     expect(gradientFraction(drawnGradient(p.route, 1.7))).toBe(1);
     expect(gradientFraction('red')).toBeNull();
+  });
+
+  test('a chapter without a route keeps one route paint for its whole dwell, so its map can rest', () => {
+    const ids = new Set(routes.map((r) => r.id));
+    const withRoute = story.chapters.find((c) => c.layers.some((l) => ids.has(l)))!;
+    const without = story.chapters.find((c) => !c.layers.some((l) => ids.has(l)))!;
+    const steps = Array.from({ length: 21 }, (_, i) => i / 20);
+    const at = (c: typeof without) =>
+      steps.map((progress) => routeFractionFor({ layers: c.layers, progress }, ids));
+    expect(new Set(at(without))).toEqual(new Set([1]));
+    expect(at(withRoute)).toEqual(steps.map(drawFraction));
   });
 });

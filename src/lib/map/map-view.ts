@@ -31,7 +31,7 @@ import {
   storySources,
   type Palette,
 } from './story-layers';
-import { drawFraction } from './route-draw';
+import { routeFractionFor } from './route-draw';
 
 maplibregl.setWorkerUrl(workerUrl);
 let protocol: Protocol | undefined;
@@ -73,6 +73,8 @@ export class MapView {
   private readonly palette: Palette;
   private readonly routeIds: Set<string>;
   private warmedFor: string | undefined;
+  /** The route fraction the style was last given (undefined: not set on this style yet). */
+  private routeFraction: number | undefined;
   private warming: AbortController | undefined;
 
   constructor(private readonly opts: MapViewOptions) {
@@ -173,6 +175,7 @@ export class MapView {
     // not come back in time, the owner rebuilds the map (onContextFailure).
     const onLost = () => {
       this.styleReady = false;
+      this.routeFraction = undefined;
       this.map.off('style.load', onLoad);
       this.map.once('style.load', onLoad);
       if (this.lostTimer === undefined && opts.onContextFailure) {
@@ -220,9 +223,15 @@ export class MapView {
         state.places.map((id) => this.placeNames.get(id) ?? id),
       );
     }
-    // Routes are drawn up to the state's progress (MapLibre skips a paint value that did not change).
-    for (const [id, gradient] of Object.entries(routePaint(this.palette, drawFraction(state.progress)))) {
-      this.map.setPaintProperty(id, 'line-gradient', gradient);
+    // Routes are drawn up to the state's progress. The paint is set only when the fraction changes:
+    // a new gradient makes MapLibre re-evaluate the style, and a map that is given one on every
+    // progress step of a chapter without a route would never come to rest.
+    const fraction = routeFractionFor(state, this.routeIds);
+    if (fraction !== this.routeFraction) {
+      for (const [id, gradient] of Object.entries(routePaint(this.palette, fraction))) {
+        this.map.setPaintProperty(id, 'line-gradient', gradient);
+      }
+      this.routeFraction = fraction;
     }
     if (prev?.lang !== lang) {
       this.map.setLayoutProperty(LAYER.placeLabel, 'text-field', labelField(lang));

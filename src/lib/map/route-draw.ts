@@ -23,6 +23,19 @@ export function drawFraction(progress: number): number {
   return Math.min(1, Math.max(0, f));
 }
 
+/**
+ * The fraction of the routes that the map should draw for a chapter: drawn with the chapter's
+ * progress when it shows a route, and complete otherwise. A chapter without a route thus keeps one
+ * paint value for its whole dwell, and its map can come to rest (re-setting the paint on every
+ * progress step would keep MapLibre re-laying out its style and never idle).
+ */
+export function routeFractionFor(
+  state: { layers: readonly string[]; progress: number },
+  routeIds: ReadonlySet<string>,
+): number {
+  return state.layers.some((id) => routeIds.has(id)) ? drawFraction(state.progress) : 1;
+}
+
 export interface RouteDrawn {
   /** Fraction of the line as drawn (MapLibre's line-progress), 0..1. */
   fraction: number;
