@@ -5,7 +5,9 @@
 //
 //   npm run bench                 build, then measure everything
 //   npm run bench -- --no-build   measure the existing dist/ (relative canonical links: SEO < 100)
-//   npm run bench -- --skip-lighthouse --runs 5
+//   npm run bench -- --skip-lighthouse --runs 5 --keep-bare
+//   npm run bench -- --only first-idle,flights   (sections: flights, first-idle, scrolling, heap,
+//                                                  lighthouse; the bundle is always reported)
 import { chromium } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,8 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] ? Number(args[i + 1]) : fallback;
 };
 const RUNS = option('--runs', 3);
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
+const want = (section) => !ONLY || ONLY.includes(section);
 const HEAP_CHANGES = option('--changes', 45);
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -174,9 +178,9 @@ const bareUrl = (camera, padding) =>
 
 try {
   // 4a. Chapter transitions: frames during each flight, app vs bare.
-  log('chapter transitions');
   const flights = [];
-  {
+  if (want('flights')) {
+    log('chapter transitions');
     const { page, context } = await openPage(`${server.origin}/`);
     await waitIdle(page, first.id);
     for (let i = 1; i < story.chapters.length; i++) {
@@ -202,8 +206,15 @@ try {
     }
     await context.close();
   }
-  const padding = flights[0]?.padding ?? null;
-  {
+  // The app's map padding (its story column), for the bare page to frame the same view.
+  let padding = flights[0]?.padding ?? null;
+  if (!padding && want('first-idle')) {
+    const { page, context } = await openPage(`${server.origin}/`);
+    await waitMark(page, 'storymap:first-idle');
+    padding = (await readMark(page, 'storymap:first-idle')).detail.padding;
+    await context.close();
+  }
+  if (flights.length) {
     const { page, context } = await openPage(bareUrl(first.camera, padding));
     await waitMark(page, 'storymap:first-idle');
     const ratios = [];
@@ -235,42 +246,44 @@ try {
   }
 
   // 4b. Navigation to the first chapter's map idle, app vs bare, alternating runs.
-  log(`first idle (${RUNS} runs each)`);
-  const appIdle = [];
-  const bareIdle = [];
-  for (let r = 0; r < RUNS; r++) {
-    for (const [list, url] of [
-      [appIdle, `${server.origin}/`],
-      [bareIdle, bareUrl(first.camera, padding)],
-    ]) {
-      const { page, context } = await openPage(url);
-      await waitMark(page, 'storymap:first-idle');
-      list.push((await readMark(page, 'storymap:first-idle')).t);
-      await context.close();
+  if (want('first-idle')) {
+    log(`first idle (${RUNS} runs each)`);
+    const appIdle = [];
+    const bareIdle = [];
+    for (let r = 0; r < RUNS; r++) {
+      for (const [list, url] of [
+        [appIdle, `${server.origin}/`],
+        [bareIdle, bareUrl(first.camera, padding)],
+      ]) {
+        const { page, context } = await openPage(url);
+        await waitMark(page, 'storymap:first-idle');
+        list.push((await readMark(page, 'storymap:first-idle')).t);
+        await context.close();
+      }
     }
+    const idleRatio = median(appIdle) / median(bareIdle);
+    row(
+      'first chapter',
+      'app: navigation → map idle (median)',
+      `${ms(median(appIdle))}  [${appIdle.map(ms).join(', ')}]`,
+    );
+    row(
+      'first chapter',
+      'bare MapLibre page (median)',
+      `${ms(median(bareIdle))}  [${bareIdle.map(ms).join(', ')}]`,
+    );
+    row(
+      'first chapter',
+      'ratio app / bare',
+      `${idleRatio.toFixed(2)}×`,
+      `≤ ${BUDGETS.firstIdleRatio}×`,
+      idleRatio <= BUDGETS.firstIdleRatio,
+    );
   }
-  const idleRatio = median(appIdle) / median(bareIdle);
-  row(
-    'first chapter',
-    'app: navigation → map idle (median)',
-    `${ms(median(appIdle))}  [${appIdle.map(ms).join(', ')}]`,
-  );
-  row(
-    'first chapter',
-    'bare MapLibre page (median)',
-    `${ms(median(bareIdle))}  [${bareIdle.map(ms).join(', ')}]`,
-  );
-  row(
-    'first chapter',
-    'ratio app / bare',
-    `${idleRatio.toFixed(2)}×`,
-    `≤ ${BUDGETS.firstIdleRatio}×`,
-    idleRatio <= BUDGETS.firstIdleRatio,
-  );
 
   // 4c. Long tasks while scrolling through the whole story.
-  log('long tasks while scrolling');
-  {
+  if (want('scrolling')) {
+    log('long tasks while scrolling');
     const { page, context } = await openPage(`${server.origin}/`, {
       init: () => {
         const w = window;
@@ -357,8 +370,8 @@ try {
   }
 
   // 4d. JS heap after N chapter changes (reduced motion: cuts, so the run stays short).
-  log(`heap after ${HEAP_CHANGES} chapter changes`);
-  {
+  if (want('heap')) {
+    log(`heap after ${HEAP_CHANGES} chapter changes`);
     const { page, context } = await openPage(`${server.origin}/`, { reducedMotion: 'reduce' });
     await waitIdle(page, first.id);
     const cdp = await context.newCDPSession(page);
@@ -384,11 +397,12 @@ try {
 } finally {
   await browser.close();
   server.close();
-  rmSync(join(dist, '__bench'), { recursive: true, force: true });
+  // --keep-bare leaves the bare page in dist/__bench/ to look at (never deploy it).
+  if (!flag('--keep-bare')) rmSync(join(dist, '__bench'), { recursive: true, force: true });
 }
 
 // 5. Lighthouse 12.2.3 with Debian's Chromium, mobile and desktop presets ---------------------------
-if (!flag('--skip-lighthouse')) {
+if (!flag('--skip-lighthouse') && want('lighthouse')) {
   const { default: lighthouse } = await import('lighthouse');
   const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
   const chromeLauncher = await import('chrome-launcher');

@@ -10,8 +10,6 @@ import type { Camera, Lang, Story } from '../story/types';
 import type { Transition } from '../state/story-state.svelte';
 import {
   basemapAttribution,
-  basemapStyle,
-  LABEL_FONT,
   setBasemapLanguage,
   setHiddenBasemapPlaces,
   SOURCE_ID,
@@ -27,10 +25,9 @@ import {
   labelField,
   routePaint,
   storyFilters,
-  storyLayers,
-  storySources,
   type Palette,
 } from './story-layers';
+import { hiddenPlaceNames, routeIds, storyStyle } from './map-style';
 import { routeFractionFor } from './route-draw';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -66,7 +63,6 @@ export class MapView {
   private styleReady = false;
   private disposed = false;
   private readonly off: Array<() => void> = [];
-  private readonly placeNames: Map<string, string>;
   private lostTimer: ReturnType<typeof setTimeout> | undefined;
   /** Camera moves that took time (flights), counted from the map's own move events. */
   animatedMoves = 0;
@@ -82,19 +78,19 @@ export class MapView {
       protocol = new Protocol();
       maplibregl.addProtocol('pmtiles', protocol.tile);
     }
-    this.placeNames = new Map(opts.story.places.map((p) => [p.id, p.name.en]));
     const { camera } = opts.initial;
-    const style = basemapStyle({
+    this.palette = PALETTES[opts.theme];
+    this.routeIds = routeIds(opts.story);
+    this.routeFraction = routeFractionFor(opts.initial, this.routeIds);
+    // The style already shows the initial state, so that applying it on load changes nothing.
+    const style = storyStyle({
+      story: opts.story,
+      state: opts.initial,
       lang: opts.lang,
       theme: opts.theme,
       archiveUrl: opts.archiveUrl,
       flavor: opts.flavor,
     });
-    const palette = PALETTES[opts.theme];
-    this.palette = palette;
-    this.routeIds = new Set(opts.story.overlays.filter((o) => o.kind === 'route').map((o) => o.id));
-    style.sources = { ...style.sources, ...storySources(opts.story) };
-    style.layers = [...style.layers, ...storyLayers(palette, LABEL_FONT, opts.lang)];
     this.map = new maplibregl.Map({
       container: opts.container,
       style,
@@ -218,10 +214,7 @@ export class MapView {
     // The story labels its own places; the basemap's label for the same city would double it.
     // (Changing global state makes MapLibre lay out its tiles again: only when the list changes.)
     if (!prev || prev.state.places.join() !== state.places.join()) {
-      setHiddenBasemapPlaces(
-        this.map,
-        state.places.map((id) => this.placeNames.get(id) ?? id),
-      );
+      setHiddenBasemapPlaces(this.map, hiddenPlaceNames(this.opts.story, state.places));
     }
     // Routes are drawn up to the state's progress. The paint is set only when the fraction changes:
     // a new gradient makes MapLibre re-evaluate the style, and a map that is given one on every

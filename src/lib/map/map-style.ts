@@ -1,0 +1,56 @@
+// The style a map starts with: the basemap, the story's own sources and layers, and the whole
+// look of one map state already in it (the story layers' filters, the basemap cities the story
+// labels itself, the routes drawn so far, the language). A map built from it shows that state as
+// soon as its first tiles are in; `MapView.apply` of the same state then changes nothing, so the
+// first picture is not laid out twice (a changed filter or global state re-parses every tile).
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { MapState } from '../story/chapter-state';
+import type { Lang, Story } from '../story/types';
+import { routeFractionFor } from './route-draw';
+import { basemapStyle, LABEL_FONT, type Flavor, type Theme } from './style';
+import { PALETTES, routePaint, storyFilters, storyLayers, storySources } from './story-layers';
+
+export interface StoryStyleOptions {
+  story: Story;
+  state: MapState;
+  lang: Lang;
+  theme: Theme;
+  archiveUrl?: string;
+  flavor?: Flavor;
+}
+
+/** English names of the places in `ids`: the basemap cities to hide where the story labels them. */
+export function hiddenPlaceNames(story: Pick<Story, 'places'>, ids: readonly string[]): string[] {
+  return ids.map((id) => story.places.find((p) => p.id === id)?.name.en ?? id);
+}
+
+/** The ids of the story's routes (the overlays drawn with a self-drawing gradient). */
+export function routeIds(story: Pick<Story, 'overlays'>): Set<string> {
+  return new Set(story.overlays.filter((o) => o.kind === 'route').map((o) => o.id));
+}
+
+export function storyStyle(opts: StoryStyleOptions): StyleSpecification {
+  const { story, state, lang, theme } = opts;
+  const style = basemapStyle({
+    lang,
+    theme,
+    archiveUrl: opts.archiveUrl,
+    flavor: opts.flavor,
+    hiddenPlaces: hiddenPlaceNames(story, state.places),
+  });
+  const palette = PALETTES[theme];
+  const filters = storyFilters(state);
+  const paint = routePaint(palette, routeFractionFor(state, routeIds(story)));
+  const layers = storyLayers(palette, LABEL_FONT, lang).map((layer): LayerSpecification => {
+    const filter = filters[layer.id];
+    const gradient = paint[layer.id];
+    let out = filter ? { ...layer, filter } : layer;
+    if (gradient && out.type === 'line') out = { ...out, paint: { ...out.paint, 'line-gradient': gradient } };
+    return out;
+  });
+  return {
+    ...style,
+    sources: { ...style.sources, ...storySources(story) },
+    layers: [...style.layers, ...layers],
+  };
+}

@@ -1,0 +1,39 @@
+// The style a map is built with already shows its first state: the chapter a reader opens (by a
+// deep link, a reload, a kiosk start) is drawn once, not drawn and then laid out again.
+import { describe, expect, test } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification } from 'maplibre-gl';
+import { loadStory } from '../../src/lib/story/load';
+import { chapterMapState } from '../../src/lib/story/chapter-state';
+import { hiddenPlaceNames, routeIds, storyStyle } from '../../src/lib/map/map-style';
+import { PALETTES, routePaint, storyFilters } from '../../src/lib/map/story-layers';
+import { routeFractionFor } from '../../src/lib/map/route-draw';
+
+const { story } = loadStory('src/stories/liangjiang');
+const layer = (layers: LayerSpecification[], id: string) => layers.find((l) => l.id === id)!;
+
+describe('the first style of the map', () => {
+  test.each(story.chapters.map((c, i) => [c.id, i] as const))(
+    'opened at %s, it holds that chapter’s filters, hidden basemap cities and route paint',
+    (_id, i) => {
+      const state = chapterMapState(story, i, 0.5);
+      const style = storyStyle({ story, state, lang: 'zh', theme: 'light' });
+      expect(validateStyleMin(style)).toEqual([]);
+      for (const [id, filter] of Object.entries(storyFilters(state)))
+        expect(layer(style.layers, id), id).toMatchObject({ filter });
+      const paint = routePaint(PALETTES.light, routeFractionFor(state, routeIds(story)));
+      for (const [id, gradient] of Object.entries(paint))
+        expect(layer(style.layers, id), id).toMatchObject({ paint: { 'line-gradient': gradient } });
+      expect(style.state).toEqual({
+        lang: { default: 'zh' },
+        hiddenPlaces: { default: hiddenPlaceNames(story, state.places) },
+      });
+    },
+  );
+
+  test('the story’s own places hide the basemap’s label of the same city, by its English name', () => {
+    const chongqing = story.places.find((p) => /^Chongqing/.test(p.name.en))!;
+    expect(hiddenPlaceNames(story, [chongqing.id])).toEqual([chongqing.name.en]);
+    expect(hiddenPlaceNames(story, [])).toEqual([]);
+  });
+});
