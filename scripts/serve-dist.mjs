@@ -1,8 +1,10 @@
 // A small static server for the built site (used by scripts and benchmarks, not in production):
-// correct MIME types and HTTP Range requests, like an ordinary static host.
+// correct MIME types, HTTP Range requests and gzip for text, like an ordinary static host (and
+// like deploy/nginx.conf), so that what the bench measures is what a reader would download.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 export const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -17,9 +19,21 @@ export const TYPES = {
   '.pmtiles': 'application/vnd.pmtiles',
 };
 
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg']);
+
 /** Serves `dist` on 127.0.0.1 (`port` 0: any free port). */
 export async function serveDist(dist, port = 0) {
   const root = path.resolve(dist);
+  const gzipped = new Map(); // file -> { mtimeMs, body }
+  const gzipOf = (file) => {
+    const { mtimeMs } = fs.statSync(file);
+    let hit = gzipped.get(file);
+    if (!hit || hit.mtimeMs !== mtimeMs) {
+      hit = { mtimeMs, body: gzipSync(fs.readFileSync(file), { level: 6 }) };
+      gzipped.set(file, hit);
+    }
+    return hit.body;
+  };
   const server = http.createServer((req, res) => {
     let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
@@ -36,6 +50,18 @@ export async function serveDist(dist, port = 0) {
         'Content-Length': e - s + 1,
       });
       fs.createReadStream(file, { start: s, end: e }).pipe(res);
+    } else if (
+      COMPRESSIBLE.has(path.extname(file)) &&
+      /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')
+    ) {
+      const body = gzipOf(file);
+      res.writeHead(200, {
+        'Content-Type': type,
+        'Content-Encoding': 'gzip',
+        'Content-Length': body.length,
+        Vary: 'Accept-Encoding',
+      });
+      res.end(body);
     } else {
       res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Accept-Ranges': 'bytes' });
       fs.createReadStream(file).pipe(res);
