@@ -13,14 +13,33 @@ export const FONT_SOURCES = [
   {
     ttc: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
     face: 'Noto Sans CJK SC',
-    out: 'NotoSansSC-Regular.subset.woff2',
+    weight: 'Regular',
   },
+  { ttc: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', face: 'Noto Sans CJK SC', weight: 'Bold' },
+];
+
+/**
+ * Each weight is cut into three files, told apart by the page's `unicode-range`, so that a page
+ * downloads only the parts whose characters it shows (the English page shows no Chinese but the
+ * language switch): Latin and general punctuation; the Chinese characters and CJK punctuation;
+ * and the few Chinese characters of the English page's own interface (declared last, so that the
+ * browser takes them from this small file on every page).
+ */
+export const CJK_START = 0x2e80;
+export const UI_CJK = '中文切换到'; // STRINGS.en.switchTo and switchToLabel (checked by a unit test)
+export const FONT_GROUPS = [
+  { group: 'latin', range: 'U+0-2E7F', has: (cp) => cp < CJK_START },
+  { group: 'cjk', range: 'U+2E80-FFFF', has: (cp) => cp >= CJK_START },
   {
-    ttc: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
-    face: 'Noto Sans CJK SC',
-    out: 'NotoSansSC-Bold.subset.woff2',
+    group: 'ui',
+    range: [...UI_CJK].map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase()}`).join(', '),
+    has: (cp) => UI_CJK.includes(String.fromCodePoint(cp)),
   },
 ];
+export const fontFileName = (weight, group) => `NotoSansSC-${weight}-${group}.subset.woff2`;
+export const FONT_OUTPUTS = FONT_SOURCES.flatMap((f) =>
+  FONT_GROUPS.map((g) => ({ ...f, group: g.group, out: fontFileName(f.weight, g.group) })),
+);
 export const MANIFEST = 'fonts.json';
 
 /** Basic Latin, Latin-1, general and CJK punctuation, full-width forms: always included. */
@@ -101,8 +120,6 @@ export async function buildFonts({ root, outDir, archive }) {
   const py = findPython();
   mkdirSync(outDir, { recursive: true });
   const { used, all } = await wantedCodePoints(root, archive);
-  const charsFile = join(tmpdir(), `lj-font-chars-${process.pid}.txt`);
-  writeFileSync(charsFile, String.fromCodePoint(...all));
   const script = join(root, 'geo', 'lib', 'subset_font.py');
   const manifest = {
     generator: 'geo/lib/fonts.mjs',
@@ -110,7 +127,10 @@ export async function buildFonts({ root, outDir, archive }) {
     files: [],
   };
   const written = [];
-  for (const f of FONT_SOURCES) {
+  for (const f of FONT_OUTPUTS) {
+    const g = FONT_GROUPS.find((x) => x.group === f.group);
+    const charsFile = join(tmpdir(), `lj-font-chars-${process.pid}-${f.group}.txt`);
+    writeFileSync(charsFile, String.fromCodePoint(...all.filter(g.has)));
     const out = join(outDir, f.out);
     const covered = execFileSync(py, [script, f.ttc, f.face, charsFile, out], {
       encoding: 'utf8',
@@ -123,13 +143,20 @@ export async function buildFonts({ root, outDir, archive }) {
     manifest.files.push({
       file: f.out,
       face: f.face,
+      weight: f.weight,
+      group: f.group,
+      range: g.range,
       bytes: statSync(out).size,
       sha256,
       codepoints: compressRanges(covered),
     });
     written.push(out);
   }
-  const missing = used.filter((c) => !decodeRanges(manifest.files[0].codepoints).has(c));
+  // What one weight covers: its files together.
+  const regular = new Set(
+    manifest.files.filter((m) => m.weight === 'Regular').flatMap((m) => [...decodeRanges(m.codepoints)]),
+  );
+  const missing = used.filter((c) => !regular.has(c));
   manifest.used_but_not_in_font = missing.map((c) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
   writeFileSync(join(outDir, MANIFEST), JSON.stringify(manifest) + '\n');
   if (missing.length)

@@ -175,7 +175,7 @@ test('after a first visit, a reload with the network cut shows the story and the
     const cache = await caches.open(name);
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
-  for (const path of ['/', '/zh/', '/basemap.pmtiles', '/fonts/NotoSansSC-Regular.subset.woff2'])
+  for (const path of ['/', '/zh/', '/basemap.pmtiles', '/fonts/NotoSansSC-Regular-cjk.subset.woff2'])
     expect(cached).toContain(path);
   expect(cached.filter((p) => p.startsWith('/assets/') && p.endsWith('.js')).length).toBeGreaterThan(1);
   expect(cached.some((p) => p.endsWith('.css'))).toBe(true);

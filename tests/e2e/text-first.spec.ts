@@ -78,6 +78,24 @@ test('the map code is not requested before the text has painted', async ({ page 
   expect(timing.entry.length).toBe(1);
 });
 
+test('the English page loads no Chinese font part; the Chinese page does', async ({ page }) => {
+  const fonts = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.startsWith('/fonts/')),
+    );
+  await page.goto('/');
+  await settled(page, story.chapters[0]!.id);
+  const en = await fonts();
+  expect(en.some((p) => /-latin\.subset\.woff2$/.test(p))).toBe(true);
+  expect(en.filter((p) => /-cjk\./.test(p))).toEqual([]);
+  await page.goto('/zh/');
+  await settled(page, story.chapters[0]!.id);
+  expect((await fonts()).some((p) => /-cjk\.subset\.woff2$/.test(p))).toBe(true);
+});
+
 test('the map arrives without shifting the layout', async ({ page }) => {
   await page.goto('/');
   await settled(page, story.chapters[0]!.id);

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { PMTiles } from 'pmtiles';
 import { fileURLToPath } from 'node:url';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { LayerSpecification } from 'maplibre-gl';
 import {
   basemapStyle,
@@ -127,6 +127,31 @@ describe('basemapStyle()', () => {
       expect(existsSync(root(`static${f.url}`))).toBe(true);
       expect(fontFaceCss()).toContain(f.url);
     }
+  });
+
+  it('the page CSS declares each font file with its weight and unicode-range, the interface part last', () => {
+    const css = readFileSync(root('src/app.css'), 'utf8');
+    const faces = [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map((m) => ({
+      url: /url\('([^']+)'\)/.exec(m[1]!)![1],
+      weight: Number(/font-weight:\s*(\d+)/.exec(m[1]!)![1]),
+      range: /unicode-range:\s*([^;]+);/.exec(m[1]!)?.[1],
+    }));
+    expect(faces).toEqual(FONT_FILES.map((f) => ({ url: f.url, weight: f.weight, range: f.range })));
+    for (const w of [400, 700])
+      expect(faces.filter((f) => f.weight === w).at(-1)!.url).toMatch(/-ui\.subset\.woff2$/);
+  });
+
+  it('the map labels use the regular Latin and Chinese parts, each for its range', () => {
+    const style = basemapStyle({ lang: 'zh', theme: 'light' });
+    const faces = (style['font-faces'] as Record<string, { url: string; 'unicode-range': string[] }[]>)[
+      LABEL_FONT[0]!
+    ]!;
+    expect(faces).toEqual(
+      FONT_FILES.filter((f) => f.weight === 400 && f.group !== 'ui').map((f) => ({
+        url: f.url,
+        'unicode-range': f.range.split(/,\s*/),
+      })),
+    );
   });
 });
 

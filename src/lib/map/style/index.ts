@@ -48,7 +48,8 @@ export const LABEL_FONT: string[] = [MAP_FONT_NAME];
 
 export const SOURCE_ID = 'basemap';
 export const DEFAULT_ARCHIVE_URL = '/basemap.pmtiles';
-const MAP_FONT_URL = FONT_FILES.find((f) => f.weight === 400)!.url;
+// The map's labels use the regular weight: its Latin and Chinese parts, each for its range.
+const MAP_FONT_FACES = FONT_FILES.filter((f) => f.weight === 400 && f.group !== 'ui');
 
 import { basemapAttribution } from './attribution';
 export { BASEMAP_ATTRIBUTION, basemapAttribution } from './attribution';
@@ -371,7 +372,12 @@ export function basemapStyle(opts: BasemapOptions): StyleSpecification {
     version: 8,
     name: `Liangjiang basemap (${flavor}, ${opts.theme})`,
     state: { lang: { default: opts.lang }, hiddenPlaces: { default: opts.hiddenPlaces ?? [] } },
-    'font-faces': { [MAP_FONT_NAME]: [{ url: absolute(MAP_FONT_URL) }] },
+    'font-faces': {
+      [MAP_FONT_NAME]: MAP_FONT_FACES.map((f) => ({
+        url: absolute(f.url),
+        'unicode-range': f.range.split(/,\s*/),
+      })),
+    },
     sources: {
       [SOURCE_ID]: {
         type: 'vector',
