@@ -3,7 +3,7 @@
 //   LABEL_FONT, MAX_ZOOM_EMBEDDED
 //   NEW basemapAttribution(flavor) — the attribution HTML for either flavor (BASEMAP_ATTRIBUTION is
 //       the embedded one); NEW UI_FONT_FAMILY, FONT_FILES, fontFaceCss() — the page's font (same
-//       Noto Sans SC subset the map uses); NEW BASEMAP_LAYER_IDS, SOURCE_ID, languageField().
+//       Noto Sans SC subset the map uses); NEW SOURCE_ID, languageField().
 //   NEW BasemapOptions.hiddenPlaces + setHiddenBasemapPlaces(map, names) — basemap cities to leave
 //       out (matched on `name:en`), e.g. those the story labels itself (global state 'hiddenPlaces').
 // Layer order: land-coloured background, sea (`water` kind=ocean), earth, lakes, rivers, boundaries,
@@ -357,12 +357,6 @@ function basemapLayers(c: BasemapPalette, flavor: Flavor): LayerSpecification[] 
   );
   return layers;
 }
-
-/** Ids of every basemap layer (the app's layers go on top, ids prefixed 'story-'). */
-export const BASEMAP_LAYER_IDS: Record<Flavor, string[]> = {
-  embedded: basemapLayers(BASEMAP_PALETTES.light, 'embedded').map((l) => l.id),
-  protomaps: basemapLayers(BASEMAP_PALETTES.light, 'protomaps').map((l) => l.id),
-};
 
 /** The whole basemap style: source, layers, language state and the self-hosted label font. */
 export function basemapStyle(opts: BasemapOptions): StyleSpecification {
