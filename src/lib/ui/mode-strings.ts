@@ -1,6 +1,7 @@
 // Interface text of the classroom, handout and kiosk modes, in both languages. Apart from
 // strings.ts so that it loads with those modes, not with the story every reader opens first.
 import type { Lang } from '../story/types';
+import { STRINGS } from './strings';
 
 const en = {
   slideCount: (i: number, n: number) => `${i} / ${n}`,
@@ -97,4 +98,8 @@ const zh: ModeStrings = {
   kioskResumesAfter: (s) => `无人操作 ${s} 秒后，导览将自动继续。`,
 };
 
-export const MODE_STRINGS: Record<Lang, ModeStrings> = { en, zh };
+/** The whole interface text of a mode: the shared strings and the modes' own, built once per language. */
+export const MODE_STRINGS: Record<Lang, (typeof STRINGS)[Lang] & ModeStrings> = {
+  en: { ...STRINGS.en, ...en },
+  zh: { ...STRINGS.zh, ...zh },
+};
