@@ -28,7 +28,9 @@ export const FONT_SOURCES = [
 export const CJK_START = 0x2e80;
 export const UI_CJK = '中文切换到'; // STRINGS.en.switchTo and switchToLabel (checked by a unit test)
 export const FONT_GROUPS = [
-  { group: 'latin', range: 'U+0-2E7F', has: (cp) => cp < CJK_START },
+  // pwid: Noto Sans CJK SC draws ‘ ’ “ ” and … full-width, as Chinese sets them; the page asks for
+  // the proportional forms in English text (`font-variant-east-asian: proportional-width`).
+  { group: 'latin', range: 'U+0-2E7F', has: (cp) => cp < CJK_START, features: ['pwid'] },
   { group: 'cjk', range: 'U+2E80-FFFF', has: (cp) => cp >= CJK_START },
   {
     group: 'ui',
@@ -132,7 +134,7 @@ export async function buildFonts({ root, outDir, archive }) {
     const charsFile = join(tmpdir(), `lj-font-chars-${process.pid}-${f.group}.txt`);
     writeFileSync(charsFile, String.fromCodePoint(...all.filter(g.has)));
     const out = join(outDir, f.out);
-    const covered = execFileSync(py, [script, f.ttc, f.face, charsFile, out], {
+    const covered = execFileSync(py, [script, f.ttc, f.face, charsFile, out, (g.features ?? []).join(',')], {
       encoding: 'utf8',
       maxBuffer: 1 << 26,
     })

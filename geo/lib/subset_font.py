@@ -1,6 +1,6 @@
 """Subset one face of a Noto Sans CJK .ttc collection to the given characters, as WOFF2.
 
-usage: subset_font.py <collection.ttc> <family name, e.g. "Noto Sans CJK SC"> <chars.txt> <out.woff2>
+usage: subset_font.py <collection.ttc> <family name, e.g. "Noto Sans CJK SC"> <chars.txt> <out.woff2> [extra,features]
 Prints the covered code points (decimal, comma-separated) on stdout.
 Deterministic: the head timestamp is not touched, so the same input gives the same bytes.
 """
@@ -9,7 +9,8 @@ from fontTools.ttLib import TTCollection
 from fontTools import subset
 
 
-def main(ttc_path, family, chars_path, out_path):
+def main(ttc_path, family, chars_path, out_path, features=""):
+    extra = [f for f in features.split(",") if f]
     coll = TTCollection(ttc_path, lazy=False, recalcTimestamp=False)
     face = None
     for f in coll.fonts:
@@ -23,7 +24,7 @@ def main(ttc_path, family, chars_path, out_path):
     text = open(chars_path, encoding="utf-8").read()
     opts = subset.Options()
     opts.flavor = "woff2"
-    opts.layout_features = ["kern", "liga", "locl", "vert", "vrt2", "palt", "halt", "ccmp"]
+    opts.layout_features = ["kern", "liga", "locl", "vert", "vrt2", "palt", "halt", "ccmp"] + extra
     opts.hinting = False
     opts.desubroutinize = True
     opts.name_IDs = ["*"]
@@ -41,4 +42,4 @@ def main(ttc_path, family, chars_path, out_path):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5])
+    main(*sys.argv[1:6])

@@ -31,3 +31,17 @@ for (const lang of ['en', 'zh'] as const) {
     expect(archiveReads).toContain(206);
   });
 }
+
+test('no chapter covers the basemap credits on a desktop screen', async ({ page }) => {
+  await page.goto('/');
+  await settled(page, story.chapters[0]!.id);
+  const attribution = page.locator('.maplibregl-ctrl-attrib');
+  await expect(attribution).toContainText('Natural Earth');
+  const credits = (await attribution.boundingBox())!;
+  const column = (await page.locator('.chapter').first().boundingBox())!;
+  // Every chapter passes over the same column while the reader scrolls.
+  expect(credits.x, 'left edge of the credits vs right edge of the story column').toBeGreaterThanOrEqual(
+    column.x + column.width,
+  );
+  expect(credits.x + credits.width).toBeLessThanOrEqual(1280);
+});

@@ -1,5 +1,6 @@
 // Issue 9: the story reads before the map arrives, and without JavaScript.
 import { expect, settled, story, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import type { Lang } from '../../src/lib/story/types';
 
 const PAGES: { lang: Lang; path: string; htmlLang: string }[] = [
@@ -94,6 +95,43 @@ test('the English page loads no Chinese font part; the Chinese page does', async
   await page.goto('/zh/');
   await settled(page, story.chapters[0]!.id);
   expect((await fonts()).some((p) => /-cjk\.subset\.woff2$/.test(p))).toBe(true);
+});
+
+/** Width, in ems of its own font size, of the first `ch` in the story's text on the page. */
+async function glyphWidth(page: Page, ch: string): Promise<number | null> {
+  return page.evaluate(async (ch) => {
+    await document.fonts.ready;
+    const walker = document.createTreeWalker(
+      document.querySelector('main') ?? document.body,
+      NodeFilter.SHOW_TEXT,
+    );
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent!.indexOf(ch);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + 1);
+      const px = parseFloat(getComputedStyle(n.parentElement!).fontSize);
+      return range.getBoundingClientRect().width / px;
+    }
+    return null;
+  }, ch);
+}
+
+test('English text sets quotes and apostrophes narrow; Chinese text full-width', async ({ page }) => {
+  await page.goto('/');
+  await settled(page, story.chapters[0]!.id);
+  // Noto Sans CJK SC's own ’ is a full em wide: "China’ s" with a gap.
+  for (const ch of ['’', '“']) {
+    const w = await glyphWidth(page, ch);
+    expect(w, `${ch} in the English story`).not.toBeNull();
+    expect(w!, `width of ${ch} in ems`).toBeLessThan(0.5);
+  }
+  await page.goto('/zh/');
+  await settled(page, story.chapters[0]!.id);
+  const w = await glyphWidth(page, '“');
+  expect(w, '“ in the Chinese story').not.toBeNull();
+  expect(w!, 'width of “ in ems').toBeGreaterThan(0.9);
 });
 
 test('the map arrives without shifting the layout', async ({ page }) => {
