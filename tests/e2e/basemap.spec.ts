@@ -45,3 +45,25 @@ test('no chapter covers the basemap credits on a desktop screen', async ({ page 
   );
   expect(credits.x + credits.width).toBeLessThanOrEqual(1280);
 });
+
+test('a city the story labels is not labelled twice, and comes back where the story leaves it', async ({
+  page,
+}) => {
+  // Opened at the first chapter, then scrolled from chapter to chapter.
+  await page.goto('/#interior');
+  const basemapLabels = async (id: string) => {
+    await page.locator(`[data-chapter-id="${id}"]`).evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await settled(page, id);
+    await expect.poll(async () => (await status(page)).basemap?.labels.length ?? 0).toBeGreaterThan(0);
+    return (await status(page)).basemap!.labels;
+  };
+  // The first chapter labels Chongqing, Shanghai and Beijing itself.
+  const first = await basemapLabels('interior');
+  for (const city of ['Chongqing', 'Shanghai', 'Beijing']) expect(first).not.toContain(city);
+  // The next labels Pudong and Binhai, not their cities: the basemap names those again.
+  const next = await basemapLabels('new-area');
+  expect(next).not.toContain('Chongqing');
+  for (const city of ['Shanghai', 'Beijing']) expect(next).toContain(city);
+  // Zoomed in on the new area, the story does not label Chongqing: the basemap does.
+  expect(await basemapLabels('the-area')).toContain('Chongqing');
+});

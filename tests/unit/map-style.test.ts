@@ -14,7 +14,7 @@ const layer = (layers: LayerSpecification[], id: string) => layers.find((l) => l
 
 describe('the first style of the map', () => {
   test.each(story.chapters.map((c, i) => [c.id, i] as const))(
-    'opened at %s, it holds that chapter’s filters, hidden basemap cities and route paint',
+    'opened at %s, it holds that chapter’s filters and route paint',
     (_id, i) => {
       const state = chapterMapState(story, i, 0.5);
       const style = storyStyle({ story, state, lang: 'zh', theme: 'light' });
@@ -24,10 +24,7 @@ describe('the first style of the map', () => {
       const paint = routePaint(PALETTES.light, routeFractionFor(state, routeIds(story)));
       for (const [id, gradient] of Object.entries(paint))
         expect(layer(style.layers, id), id).toMatchObject({ paint: { 'line-gradient': gradient } });
-      expect(style.state).toEqual({
-        lang: { default: 'zh' },
-        hiddenPlaces: { default: hiddenPlaceNames(story, state.places) },
-      });
+      expect(style.state).toEqual({ lang: { default: 'zh' } });
     },
   );
 

@@ -1,8 +1,9 @@
 // The style a map starts with: the basemap, the story's own sources and layers, and the whole
-// look of one map state already in it (the story layers' filters, the basemap cities the story
-// labels itself, the routes drawn so far, the language). A map built from it shows that state as
-// soon as its first tiles are in; `MapView.apply` of the same state then changes nothing, so the
-// first picture is not laid out twice (a changed filter or global state re-parses every tile).
+// look of one map state already in it (the story layers' filters, the routes drawn so far, the
+// language). A map built from it shows that state as soon as its first tiles are in;
+// `MapView.apply` of the same state then changes nothing, so the first picture is not laid out
+// twice (a changed filter or global state re-parses every tile). The basemap cities the story
+// labels itself are hidden by feature state, which MapView sets before the first tile is drawn.
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { MapState } from '../story/chapter-state';
 import type { Lang, Story } from '../story/types';
@@ -36,7 +37,6 @@ export function storyStyle(opts: StoryStyleOptions): StyleSpecification {
     theme,
     archiveUrl: opts.archiveUrl,
     flavor: opts.flavor,
-    hiddenPlaces: hiddenPlaceNames(story, state.places),
   });
   const palette = PALETTES[theme];
   const filters = storyFilters(state);

@@ -68,6 +68,8 @@ export class MapView {
   animatedMoves = 0;
   private readonly palette: Palette;
   private readonly routeIds: Set<string>;
+  /** English names of every story place: the basemap cities the story may hide. */
+  private readonly storyPlaceNames: string[];
   private warmedFor: string | undefined;
   /** The route fraction the style was last given (undefined: not set on this style yet). */
   private routeFraction: number | undefined;
@@ -81,6 +83,10 @@ export class MapView {
     const { camera } = opts.initial;
     this.palette = PALETTES[opts.theme];
     this.routeIds = routeIds(opts.story);
+    this.storyPlaceNames = hiddenPlaceNames(
+      opts.story,
+      opts.story.places.map((p) => p.id),
+    );
     this.routeFraction = routeFractionFor(opts.initial, this.routeIds);
     // The style already shows the initial state, so that applying it on load changes nothing.
     const style = storyStyle({
@@ -161,6 +167,9 @@ export class MapView {
       this.map.off('movestart', onMoveStart);
       this.map.off('moveend', onMoveEnd);
     });
+    // The first picture already hides the basemap's cities that the story labels itself: feature
+    // state can be set as soon as the style's sources exist, before any tile is drawn.
+    this.map.once('style.load', () => this.hideBasemapPlaces(this.last?.state ?? opts.initial));
     this.map.once('load', onLoad);
     this.map.on('error', onError);
     this.off.push(() => this.map.off('error', onError));
@@ -213,9 +222,8 @@ export class MapView {
     for (const [id, filter] of Object.entries(storyFilters(state))) this.map.setFilter(id, filter);
     // The story labels its own places; the basemap's label for the same city would double it.
     // (Changing global state makes MapLibre lay out its tiles again: only when the list changes.)
-    if (!prev || prev.state.places.join() !== state.places.join()) {
-      setHiddenBasemapPlaces(this.map, hiddenPlaceNames(this.opts.story, state.places));
-    }
+    // (A repaint, not a new layout: see setHiddenBasemapPlaces.)
+    if (!prev || prev.state.places.join() !== state.places.join()) this.hideBasemapPlaces(state);
     // Routes are drawn up to the state's progress. The paint is set only when the fraction changes:
     // a new gradient makes MapLibre re-evaluate the style, and a map that is given one on every
     // progress step of a chapter without a route would never come to rest.
@@ -238,6 +246,10 @@ export class MapView {
     if (target || (!this.map.isMoving() && !sameCamera(this.camera(), state.camera))) {
       this.moveTo(state.camera, prev ? how : 'jump');
     }
+  }
+
+  private hideBasemapPlaces(state: MapState): void {
+    setHiddenBasemapPlaces(this.map, this.storyPlaceNames, hiddenPlaceNames(this.opts.story, state.places));
   }
 
   /** Move back to the camera of the state applied last (after the reader explored the map). */
@@ -379,7 +391,8 @@ export class MapView {
     const names = lang === 'zh' ? ['name:zh-Hans', 'name:zh', 'name'] : ['name:en', 'name'];
     const labels = new Set<string>();
     for (const f of features) {
-      if (f.layer.type !== 'symbol') continue;
+      // A city hidden by feature state (the story labels it) is placed, but not seen.
+      if (f.layer.type !== 'symbol' || f.state?.hidden === true) continue;
       const key = names.find((n) => typeof f.properties[n] === 'string');
       if (key) labels.add(String(f.properties[key]));
     }

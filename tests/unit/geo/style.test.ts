@@ -2,7 +2,7 @@
 // exists in the archive it points at (our embedded archive, and a synthetic Protomaps-schema
 // extract written with our writer); nothing loads from another origin.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { PMTiles } from 'pmtiles';
 import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -41,7 +41,7 @@ describe('basemapStyle()', () => {
         it(`validates: ${flavor}, ${theme}, ${lang}`, () => {
           const style = basemapStyle({ flavor, theme, lang });
           expect(validateStyleMin(style)).toEqual([]);
-          expect(style.state).toEqual({ lang: { default: lang }, hiddenPlaces: { default: [] } });
+          expect(style.state).toEqual({ lang: { default: lang } });
           expect(style.glyphs).toBeUndefined();
           for (const l of style.layers)
             if (l.type === 'symbol') expect(l.layout?.['text-font']).toEqual(LABEL_FONT);
@@ -98,18 +98,36 @@ describe('basemapStyle()', () => {
     ]);
   });
 
-  it('hides basemap cities by English name through global state', () => {
-    const style = basemapStyle({ lang: 'en', theme: 'light', hiddenPlaces: ['Chongqing', 'Beijing'] });
+  it('hides basemap cities by English name through feature state, not by a new layout', () => {
+    const style = basemapStyle({ lang: 'en', theme: 'light' });
     expect(validateStyleMin(style)).toEqual([]);
-    expect(style.state?.hiddenPlaces).toEqual({ default: ['Chongqing', 'Beijing'] });
-    const city = style.layers.find((l) => l.id === 'basemap-label-city')!;
-    expect(JSON.stringify('filter' in city ? city.filter : null)).toContain('hiddenPlaces');
+    expect(style.sources.basemap).toMatchObject({ promoteId: { places: 'name:en' } });
+    for (const id of ['basemap-label-city', 'basemap-city-dot']) {
+      const layer = style.layers.find((l) => l.id === id)!;
+      // A filter that changed per chapter would re-parse every loaded tile.
+      expect(JSON.stringify('filter' in layer ? layer.filter : null)).not.toMatch(/state/);
+      const paint = (layer.paint ?? {}) as Record<string, unknown>;
+      const key = id === 'basemap-label-city' ? 'text-opacity' : 'circle-opacity';
+      const opacity = createExpression(paint[key], `layers[${style.layers.indexOf(layer)}].paint.${key}`);
+      if (opacity.result !== 'success') throw new Error(`${id} ${key} does not compile`);
+      const at = (state: Record<string, unknown>) =>
+        opacity.value.evaluate({ zoom: 5 }, { type: 'Point', properties: {} } as never, state);
+      expect(at({ hidden: true }), `${id} hidden`).toBe(0);
+      expect(at({ hidden: false }), `${id} shown`).toBe(1);
+      expect(at({}), `${id} by default`).toBe(1);
+    }
     const calls: unknown[][] = [];
     const map = {
-      setGlobalStateProperty: (...a: unknown[]) => calls.push(a),
+      getSource: (id: string) => (id === 'basemap' ? {} : undefined),
+      setFeatureState: (...a: unknown[]) => calls.push(a),
     } as unknown as import('maplibre-gl').Map;
-    setHiddenBasemapPlaces(map, ['Shanghai']);
-    expect(calls).toEqual([['hiddenPlaces', ['Shanghai']]]);
+    setHiddenBasemapPlaces(map, ['Chongqing', 'Beijing', 'Pudong'], ['Beijing']);
+    const target = (id: string) => ({ source: 'basemap', sourceLayer: 'places', id });
+    expect(calls).toEqual([
+      [target('Chongqing'), { hidden: false }],
+      [target('Beijing'), { hidden: true }],
+      [target('Pudong'), { hidden: false }],
+    ]);
   });
 
   it('names every source and licence in the attribution', () => {

@@ -4,8 +4,9 @@
 //   NEW basemapAttribution(flavor) — the attribution HTML for either flavor (BASEMAP_ATTRIBUTION is
 //       the embedded one); NEW UI_FONT_FAMILY, FONT_FILES, fontFaceCss() — the page's font (same
 //       Noto Sans SC subset the map uses); NEW SOURCE_ID, languageField().
-//   NEW BasemapOptions.hiddenPlaces + setHiddenBasemapPlaces(map, names) — basemap cities to leave
-//       out (matched on `name:en`), e.g. those the story labels itself (global state 'hiddenPlaces').
+//   NEW setHiddenBasemapPlaces(map, names, hidden) — basemap cities to leave out (matched on
+//       `name:en`), e.g. those the story labels itself. Feature state, not a filter: changing it
+//       repaints, where a filter or global-state change would lay out every loaded tile again.
 // Layer order: land-coloured background, sea (`water` kind=ocean), earth, lakes, rivers, boundaries,
 // labels. A Protomaps extract has the same kinds, so the same order works for both flavors.
 // Fonts: the style has no `glyphs` URL; the label font comes from the style's `font-faces`
@@ -36,8 +37,6 @@ export interface BasemapOptions {
   archiveUrl?: string;
   /** 'embedded' (our archive) or 'protomaps' (an OSM-based Protomaps extract) */
   flavor?: Flavor;
-  /** English names (`name:en`) of basemap cities not to draw, e.g. those the story labels itself. */
-  hiddenPlaces?: string[];
 }
 
 /** The highest zoom the embedded data supports for honest viewing (river lines ~0.4 km off). */
@@ -79,15 +78,27 @@ export function setBasemapLanguage(map: MlMap, lang: Lang): void {
   map.setGlobalStateProperty('lang', lang);
 }
 
-/** Hides basemap cities by English name (global state 'hiddenPlaces'); [] shows all. Idempotent. */
-export function setHiddenBasemapPlaces(map: MlMap, names: string[]): void {
-  map.setGlobalStateProperty('hiddenPlaces', [...names]);
+/** Basemap features are identified by their English name, for feature state (`promoteId`). */
+export const PLACE_ID_PROPERTY = 'name:en';
+
+/**
+ * Of the basemap cities named in `names` (English), hides those in `hidden` and shows the others.
+ * Idempotent. Cities are hidden by feature state, which MapLibre applies by repainting: a change
+ * of filter or of global state would make it lay out every loaded tile again, in the middle of a
+ * chapter's flight. A hidden label stays in the collision index, next to the story's own label.
+ */
+export function setHiddenBasemapPlaces(
+  map: MlMap,
+  names: readonly string[],
+  hidden: readonly string[],
+): void {
+  if (!map.getSource(SOURCE_ID)) return;
+  for (const id of names)
+    map.setFeatureState({ source: SOURCE_ID, sourceLayer: 'places', id }, { hidden: hidden.includes(id) });
 }
 
-const notHidden: ExpressionSpecification = [
-  '!',
-  ['in', ['coalesce', ['get', 'name:en'], ['get', 'name'], ''], ['global-state', 'hiddenPlaces']],
-];
+/** 0 for a feature hidden by `setHiddenBasemapPlaces`, else 1. */
+const shown: ExpressionSpecification = ['case', ['boolean', ['feature-state', 'hidden'], false], 0, 1];
 
 const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
 const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
@@ -253,7 +264,6 @@ function basemapLayers(c: BasemapPalette, flavor: Flavor): LayerSpecification[] 
       filter: [
         'all',
         ['==', ['get', 'kind'], 'locality'],
-        notHidden,
         ['<=', ['coalesce', ['get', 'min_zoom'], 0], ['zoom']],
       ],
       paint: {
@@ -261,6 +271,8 @@ function basemapLayers(c: BasemapPalette, flavor: Flavor): LayerSpecification[] 
         'circle-color': c.cityDot,
         'circle-stroke-color': c.halo,
         'circle-stroke-width': 1,
+        'circle-opacity': shown,
+        'circle-stroke-opacity': shown,
       },
     },
     {
@@ -312,7 +324,6 @@ function basemapLayers(c: BasemapPalette, flavor: Flavor): LayerSpecification[] 
       filter: [
         'all',
         ['==', ['get', 'kind'], 'locality'],
-        notHidden,
         ['<=', ['coalesce', ['get', 'min_zoom'], 0], ['zoom']],
       ],
       layout: {
@@ -334,7 +345,12 @@ function basemapLayers(c: BasemapPalette, flavor: Flavor): LayerSpecification[] 
         'icon-optional': true,
         'symbol-sort-key': ['-', 20, ['coalesce', ['get', 'population_rank'], 8]],
       },
-      paint: { 'text-color': c.label, 'text-halo-color': c.halo, 'text-halo-width': 1.3 },
+      paint: {
+        'text-color': c.label,
+        'text-halo-color': c.halo,
+        'text-halo-width': 1.3,
+        'text-opacity': shown,
+      },
     },
     {
       id: 'basemap-label-country',
@@ -365,7 +381,7 @@ export function basemapStyle(opts: BasemapOptions): StyleSpecification {
   return {
     version: 8,
     name: `Liangjiang basemap (${flavor}, ${opts.theme})`,
-    state: { lang: { default: opts.lang }, hiddenPlaces: { default: opts.hiddenPlaces ?? [] } },
+    state: { lang: { default: opts.lang } },
     'font-faces': {
       [MAP_FONT_NAME]: MAP_FONT_FACES.map((f) => ({
         url: absolute(f.url),
@@ -377,6 +393,7 @@ export function basemapStyle(opts: BasemapOptions): StyleSpecification {
         type: 'vector',
         url: `pmtiles://${archive}`,
         attribution: basemapAttribution(flavor),
+        promoteId: { places: PLACE_ID_PROPERTY },
         ...(flavor === 'embedded' ? { maxzoom: MAX_ZOOM_EMBEDDED } : {}),
       },
     },
