@@ -7,7 +7,7 @@ import './app.css';
 import { StoryState } from './lib/state/story-state.svelte';
 import { startSession } from './lib/state/session.svelte';
 import { browserLang, LANG_KEY, readUrl, rememberLang } from './lib/state/url';
-import { currentMap } from './lib/map/current';
+import { currentMap, firstPicture } from './lib/map/current';
 import type { Lang } from './lib/story/types';
 
 // Built pages carry the story as data; the dev server has no prerendered page, so it imports it.
@@ -70,8 +70,13 @@ startSession(state, {
 
 // Offline: the service worker (built into dist/sw.js with the list of every file) precaches the
 // whole app on the first visit in any mode, so that the next start works without a network.
+// Installing it downloads and compiles every file, so a first visit waits for the map's first
+// complete picture (at most 8 s: a mode without a map, a map that cannot draw) before it begins.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  navigator.serviceWorker
-    .register('/sw.js')
-    .catch((e: unknown) => console.warn('service worker not registered:', e));
+  const register = () =>
+    navigator.serviceWorker
+      .register('/sw.js')
+      .catch((e: unknown) => console.warn('service worker not registered:', e));
+  if (navigator.serviceWorker.controller) register();
+  else void Promise.race([firstPicture, new Promise((r) => setTimeout(r, 8000))]).then(register);
 }

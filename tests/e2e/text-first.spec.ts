@@ -79,6 +79,30 @@ test('the map code is not requested before the text has painted', async ({ page 
   expect(timing.entry.length).toBe(1);
 });
 
+test('a first visit installs the offline copy only after the map’s first complete picture', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args) {
+      (window as unknown as { registeredAt: number }).registeredAt = performance.now();
+      return register.apply(this, args);
+    };
+  });
+  await page.goto('/');
+  await settled(page, story.chapters[0]!.id);
+  const t = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    return {
+      picture: performance.getEntriesByName('storymap:first-idle')[0]?.startTime ?? null,
+      registered: (window as unknown as { registeredAt?: number }).registeredAt ?? null,
+    };
+  });
+  expect(t.picture, 'the first picture').not.toBeNull();
+  expect(t.registered, 'the service worker was registered').not.toBeNull();
+  expect(t.registered!).toBeGreaterThanOrEqual(t.picture!);
+});
+
 test('the English page loads no Chinese font part; the Chinese page does', async ({ page }) => {
   const fonts = () =>
     page.evaluate(() =>

@@ -8,3 +8,11 @@ export const currentMap: {
   /** A mode whose readiness is not the map on screen (speaker: no map; print: every picture taken) says it here. */
   ready: (() => boolean) | null;
 } = { view: null, notice: null, ready: null };
+
+let firstPictureDrawn: () => void = () => {};
+/** Resolves when a map has drawn its first complete picture on this page. */
+export const firstPicture: Promise<void> = new Promise((resolve) => (firstPictureDrawn = resolve));
+/** Called by the map when its first picture is complete. */
+export function markFirstPicture(): void {
+  firstPictureDrawn();
+}

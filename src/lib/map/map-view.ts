@@ -29,6 +29,7 @@ import {
 } from './story-layers';
 import { hiddenPlaceNames, routeIds, storyStyle } from './map-style';
 import { routeFractionFor } from './route-draw';
+import { markFirstPicture } from './current';
 
 maplibregl.setWorkerUrl(workerUrl);
 let protocol: Protocol | undefined;
@@ -139,7 +140,10 @@ export class MapView {
       performance.clearMarks(name);
       performance.mark(name, { detail: { frames, camera: this.camera(), padding: this.map.getPadding() } });
     };
-    const onFirstIdle = () => mark('storymap:first-idle');
+    const onFirstIdle = () => {
+      mark('storymap:first-idle');
+      markFirstPicture();
+    };
     const onMoveStart = () => {
       moveStarted = performance.now();
       mark('storymap:move-start');
@@ -241,8 +245,11 @@ export class MapView {
     }
     // A new target moves the camera; so does a still camera that is not at the target (the reader
     // explored, or a jump was cut short). A flight under way towards the same target goes on.
+    // The first state (and the first after a restored context) finds the map built at its camera,
+    // which then does not move: a jump to where it stands would only cost a frame.
     const target =
-      !prev || prev.state.chapterId !== state.chapterId || !sameCamera(prev.state.camera, state.camera);
+      prev !== undefined &&
+      (prev.state.chapterId !== state.chapterId || !sameCamera(prev.state.camera, state.camera));
     if (target || (!this.map.isMoving() && !sameCamera(this.camera(), state.camera))) {
       this.moveTo(state.camera, prev ? how : 'jump');
     }
