@@ -87,3 +87,53 @@ export function chapter(id: string) {
   if (!c) throw new Error(`no chapter ${id}`);
   return c;
 }
+
+export interface ImageStats {
+  width: number;
+  height: number;
+  /** standard deviation of the pixels' brightness: 0 for one flat colour */
+  spread: number;
+  /** distinct colours (counted up to 5000) */
+  colours: number;
+  /** FNV-1a hash of the pixels, to tell pictures apart */
+  hash: string;
+}
+
+/** Decodes each image (any URL the page can load: a file, data: or blob:) to pixels and describes them. */
+export async function imageStats(page: Page, srcs: string[]): Promise<ImageStats[]> {
+  return page.evaluate(async (list) => {
+    const out: ImageStats[] = [];
+    for (const src of list) {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, c.width, c.height);
+      let sum = 0;
+      let sum2 = 0;
+      let h = 0x811c9dc5;
+      const colours = new Set<number>();
+      for (let i = 0; i < data.length; i += 4) {
+        const lum = 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
+        sum += lum;
+        sum2 += lum * lum;
+        if (colours.size < 5000) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+        for (let k = 0; k < 4; k++) h = Math.imul(h ^ data[i + k]!, 0x01000193) >>> 0;
+      }
+      const px = data.length / 4;
+      const mean = sum / px;
+      out.push({
+        width: c.width,
+        height: c.height,
+        spread: Math.sqrt(Math.max(0, sum2 / px - mean * mean)),
+        colours: colours.size,
+        hash: h.toString(16),
+      });
+    }
+    return out;
+  }, srcs);
+}

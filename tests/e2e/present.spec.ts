@@ -1,7 +1,7 @@
 // Issue 4: classroom mode — slides driven by keys and clickers, a speaker view in a second
 // window kept in sync, exploring the map and coming back, and the printed handout.
 import type { Page } from '@playwright/test';
-import { chapter, expect, expectCamera, settled, status, story, test } from './fixtures';
+import { chapter, expect, expectCamera, imageStats, settled, status, story, test } from './fixtures';
 
 // Software WebGL on a shared machine: a flight and its tiles can take several seconds per chapter.
 test.describe.configure({ timeout: 240_000 });
@@ -247,47 +247,14 @@ test('the handout prints a title page and one page per chapter, each with a real
   );
 
   // Decode every picture to pixels: not blank (the colours vary), and no two the same.
-  const pictures = await images.evaluateAll(async (els) => {
-    const out: {
-      id: string;
-      width: number;
-      height: number;
-      spread: number;
-      colours: number;
-      hash: string;
-    }[] = [];
-    for (const el of els as HTMLImageElement[]) {
-      await el.decode();
-      const c = document.createElement('canvas');
-      c.width = el.naturalWidth;
-      c.height = el.naturalHeight;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(el, 0, 0);
-      const { data } = ctx.getImageData(0, 0, c.width, c.height);
-      let sum = 0;
-      let sum2 = 0;
-      let h = 0x811c9dc5;
-      const colours = new Set<number>();
-      for (let i = 0; i < data.length; i += 4) {
-        const lum = 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
-        sum += lum;
-        sum2 += lum * lum;
-        if (colours.size < 5000) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-        for (let k = 0; k < 4; k++) h = Math.imul(h ^ data[i + k]!, 0x01000193) >>> 0;
-      }
-      const px = data.length / 4;
-      const mean = sum / px;
-      out.push({
-        id: el.dataset.chapterImage!,
-        width: c.width,
-        height: c.height,
-        spread: Math.sqrt(sum2 / px - mean * mean),
-        colours: colours.size,
-        hash: h.toString(16),
-      });
-    }
-    return out;
-  });
+  const srcs = await images.evaluateAll((els) =>
+    (els as HTMLImageElement[]).map((e) => ({ id: e.dataset.chapterImage!, src: e.currentSrc || e.src })),
+  );
+  const stats = await imageStats(
+    page,
+    srcs.map((s) => s.src),
+  );
+  const pictures = stats.map((st, i) => ({ id: srcs[i]!.id, ...st }));
   for (const p of pictures) {
     expect(p.width, p.id).toBe(900);
     expect(p.height, p.id).toBe(600);

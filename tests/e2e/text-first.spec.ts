@@ -1,5 +1,5 @@
 // Issue 9: the story reads before the map arrives, and without JavaScript.
-import { expect, settled, story, test } from './fixtures';
+import { expect, imageStats, settled, story, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import type { Lang } from '../../src/lib/story/types';
 
@@ -203,29 +203,8 @@ test('a shared link has title, description, language alternates and a real map p
   const image = await page.locator('meta[property="og:image"]').getAttribute('content');
   expect((await request.get(image!)).headers()['content-type']).toContain('image/png');
   // A real rendering of a map: the right size, many colours, and not one flat field.
-  const stats = await page.evaluate(async (src) => {
-    const img = new Image();
-    img.src = src;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.naturalWidth;
-    c.height = img.naturalHeight;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const { data } = ctx.getImageData(0, 0, c.width, c.height);
-    const colours = new Set<number>();
-    let sum = 0;
-    let sumSq = 0;
-    for (let i = 0; i < data.length; i += 16) {
-      const v = data[i]! * 0.3 + data[i + 1]! * 0.59 + data[i + 2]! * 0.11;
-      sum += v;
-      sumSq += v * v;
-      colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    }
-    const n = data.length / 16;
-    return { w: c.width, h: c.height, colours: colours.size, sd: Math.sqrt(sumSq / n - (sum / n) ** 2) };
-  }, image!);
-  expect(stats).toMatchObject({ w: 1200, h: 630 });
-  expect(stats.colours).toBeGreaterThan(200);
-  expect(stats.sd).toBeGreaterThan(5);
+  const [stats] = await imageStats(page, [image!]);
+  expect(stats).toMatchObject({ width: 1200, height: 630 });
+  expect(stats!.colours).toBeGreaterThan(200);
+  expect(stats!.spread).toBeGreaterThan(5);
 });
