@@ -67,3 +67,18 @@ test('a city the story labels is not labelled twice, and comes back where the st
   // Zoomed in on the new area, the story does not label Chongqing: the basemap does.
   expect(await basemapLabels('the-area')).toContain('Chongqing');
 });
+
+test('the map credits its data in the reader’s language, and follow a change of language', async ({
+  page,
+}) => {
+  await page.goto('/zh/');
+  await settled(page, story.chapters[0]!.id);
+  const credits = page.locator('.maplibregl-ctrl-attrib-inner');
+  await expect(credits).toHaveCount(1);
+  await expect(credits).toContainText('海岸线与河流');
+  await expect(credits).toContainText('Natural Earth');
+  await page.getByRole('button', { name: /English/ }).click();
+  await expect(credits).toHaveCount(1);
+  await expect(credits).toContainText('shorelines & rivers');
+  await expect(credits).not.toContainText('海岸线');
+});

@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom';
 import ChapterText from '../../src/lib/ui/ChapterText.svelte';
 import { loadStory, readStoryFolder } from '../../src/lib/story/load';
 import { compileStory, StoryError } from '../../src/lib/story/compile';
-import { BASEMAP_ATTRIBUTION } from '../../src/lib/map/style';
+import { basemapAttribution } from '../../src/lib/map/style';
 import { basemapCredit, usedSourceIds } from '../../src/lib/ui/credits';
 import { LANGS, type Lang } from '../../src/lib/story/types';
 
@@ -110,7 +110,7 @@ describe('sources', () => {
         expect(doc.body.textContent).toContain(s.publisher);
       }
       // And the basemap's own attribution, as text.
-      const credit = basemapCredit(BASEMAP_ATTRIBUTION);
+      const credit = basemapCredit(basemapAttribution('embedded', lang));
       expect(credit).not.toMatch(/[<>]/);
       expect(doc.body.textContent!.replace(/\s+/g, ' ')).toContain(credit);
     }

@@ -25,6 +25,8 @@ describe('the first style of the map', () => {
       for (const [id, gradient] of Object.entries(paint))
         expect(layer(style.layers, id), id).toMatchObject({ paint: { 'line-gradient': gradient } });
       expect(style.state).toEqual({ lang: { default: 'zh' } });
+      // The map's control credits the basemap in the reader's language; the style adds no English copy.
+      expect(style.sources.basemap).not.toHaveProperty('attribution');
     },
   );
 

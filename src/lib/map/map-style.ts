@@ -4,11 +4,11 @@
 // `MapView.apply` of the same state then changes nothing, so the first picture is not laid out
 // twice (a changed filter or global state re-parses every tile). The basemap cities the story
 // labels itself are hidden by feature state, which MapView sets before the first tile is drawn.
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import type { MapState } from '../story/chapter-state';
 import type { Lang, Story } from '../story/types';
 import { routeFractionFor } from './route-draw';
-import { basemapStyle, LABEL_FONT, type Flavor, type Theme } from './style';
+import { basemapStyle, LABEL_FONT, SOURCE_ID, type Flavor, type Theme } from './style';
 import { PALETTES, routePaint, storyFilters, storyLayers, storySources } from './story-layers';
 
 export interface StoryStyleOptions {
@@ -48,9 +48,11 @@ export function storyStyle(opts: StoryStyleOptions): StyleSpecification {
     if (gradient && out.type === 'line') out = { ...out, paint: { ...out.paint, 'line-gradient': gradient } };
     return out;
   });
+  // The map's attribution control credits the basemap, in the reader's language (MapView).
+  const { attribution: _credited, ...basemap } = style.sources[SOURCE_ID] as VectorSourceSpecification;
   return {
     ...style,
-    sources: { ...style.sources, ...storySources(story) },
+    sources: { ...style.sources, [SOURCE_ID]: basemap, ...storySources(story) },
     layers: [...style.layers, ...layers],
   };
 }

@@ -71,6 +71,7 @@ export class MapView {
   private readonly routeIds: Set<string>;
   /** English names of every story place: the basemap cities the story may hide. */
   private readonly storyPlaceNames: string[];
+  private attribution: { lang: Lang; control: maplibregl.AttributionControl } | undefined;
   private warmedFor: string | undefined;
   /** The route fraction the style was last given (undefined: not set on this style yet). */
   private routeFraction: number | undefined;
@@ -107,11 +108,12 @@ export class MapView {
       bearing: camera.bearing,
       interactive: true,
       ...(opts.padding ? { padding: opts.padding() } : {}),
-      attributionControl: { compact: true, customAttribution: basemapAttribution(opts.flavor ?? 'embedded') },
+      attributionControl: false,
       maxPitch: 85,
       fadeDuration: 150,
       ...(opts.preserveDrawingBuffer ? { canvasContextAttributes: { preserveDrawingBuffer: true } } : {}),
     });
+    this.setAttribution(opts.lang);
     this.setInteractive(opts.interactive ?? false);
     const onLoad = () => {
       this.styleReady = true;
@@ -242,6 +244,7 @@ export class MapView {
       this.map.setLayoutProperty(LAYER.placeLabel, 'text-field', labelField(lang));
       this.map.setLayoutProperty(LAYER.areaLabel, 'text-field', areaLabelField(lang));
       setBasemapLanguage(this.map, lang);
+      this.setAttribution(lang);
     }
     // A new target moves the camera; so does a still camera that is not at the target (the reader
     // explored, or a jump was cut short). A flight under way towards the same target goes on.
@@ -253,6 +256,18 @@ export class MapView {
     if (target || (!this.map.isMoving() && !sameCamera(this.camera(), state.camera))) {
       this.moveTo(state.camera, prev ? how : 'jump');
     }
+  }
+
+  /** The basemap's credits in `lang` (MapLibre's control cannot change its text: it is replaced). */
+  private setAttribution(lang: Lang): void {
+    if (this.attribution?.lang === lang) return;
+    if (this.attribution) this.map.removeControl(this.attribution.control);
+    const control = new maplibregl.AttributionControl({
+      compact: true,
+      customAttribution: basemapAttribution(this.opts.flavor ?? 'embedded', lang),
+    });
+    this.map.addControl(control, 'bottom-right');
+    this.attribution = { lang, control };
   }
 
   private hideBasemapPlaces(state: MapState): void {

@@ -136,6 +136,15 @@ describe('basemapStyle()', () => {
       expect(BASEMAP_ATTRIBUTION).toContain(s);
     expect(basemapAttribution('protomaps')).toMatch(/OpenStreetMap/);
     expect(basemapAttribution('protomaps')).toMatch(/Protomaps/);
+    // In Chinese: the same data sets, licences and links; what they are, in Chinese.
+    const links = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+    for (const flavor of ['embedded', 'protomaps'] as const) {
+      const zh = basemapAttribution(flavor, 'zh');
+      expect(links(zh), flavor).toEqual(links(basemapAttribution(flavor, 'en')));
+      expect(zh).toMatch(/公有领域/);
+    }
+    for (const s of ['GSHHG', 'DCW', 'LGPL', 'Natural Earth', '海岸线', '省级界线', '朝天门', '争议边界'])
+      expect(basemapAttribution('embedded', 'zh')).toContain(s);
     expect(MAX_ZOOM_EMBEDDED).toBe(11);
   });
 

@@ -1,22 +1,37 @@
 // The basemap's attribution, in a module of its own so that the story's credits can name the
-// data sources without pulling the style into the first chunk.
+// data sources without pulling the style into the first chunk. In both languages: the names of the
+// data sets and their licences stay as published; what they hold and what was done to them is
+// said in the reader's language.
 type Flavor = 'embedded' | 'protomaps';
+type Lang = 'en' | 'zh';
 
-const EMBEDDED_ATTRIBUTION =
-  '<a href="https://www.soest.hawaii.edu/pwessel/gshhg/">GSHHG</a> shorelines &amp; rivers (LGPL) · ' +
-  '<a href="https://www.soest.hawaii.edu/pwessel/dcw/">DCW</a> provinces (LGPL) · ' +
-  '<a href="https://www.naturalearthdata.com/">Natural Earth</a> countries (public domain) · ' +
-  'river lines near Chaotianmen corrected schematically · borders de facto, disputed ones dashed';
+const GSHHG = '<a href="https://www.soest.hawaii.edu/pwessel/gshhg/">GSHHG</a>';
+const DCW = '<a href="https://www.soest.hawaii.edu/pwessel/dcw/">DCW</a>';
+const NE = '<a href="https://www.naturalearthdata.com/">Natural Earth</a>';
 
-const PROTOMAPS_ATTRIBUTION =
-  '<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a> (ODbL) · ' +
-  '<a href="https://protomaps.com">Protomaps</a> · ' +
-  '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)';
+const EMBEDDED: Record<Lang, string> = {
+  en:
+    `${GSHHG} shorelines &amp; rivers (LGPL) · ${DCW} provinces (LGPL) · ` +
+    `${NE} countries (public domain) · ` +
+    'river lines near Chaotianmen corrected schematically · borders de facto, disputed ones dashed',
+  zh:
+    `${GSHHG} 海岸线与河流（LGPL）· ${DCW} 省级界线（LGPL）· ${NE} 国界（公有领域）· ` +
+    '朝天门附近的河道线经示意性修正 · 边界按实际控制线绘制，争议边界为虚线',
+};
 
-/** Attribution HTML for the embedded archive. */
-export const BASEMAP_ATTRIBUTION: string = EMBEDDED_ATTRIBUTION;
+const PROTOMAPS: Record<Lang, string> = {
+  en:
+    '<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a> (ODbL) · ' +
+    `<a href="https://protomaps.com">Protomaps</a> · ${NE} (public domain)`,
+  zh:
+    '<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap 贡献者</a>（ODbL）· ' +
+    `<a href="https://protomaps.com">Protomaps</a> · ${NE}（公有领域）`,
+};
 
-/** Attribution HTML for either flavor. */
-export function basemapAttribution(flavor: Flavor = 'embedded'): string {
-  return flavor === 'protomaps' ? PROTOMAPS_ATTRIBUTION : EMBEDDED_ATTRIBUTION;
+/** Attribution HTML for the embedded archive, in English. */
+export const BASEMAP_ATTRIBUTION: string = EMBEDDED.en;
+
+/** Attribution HTML for either flavor, in either language. */
+export function basemapAttribution(flavor: Flavor = 'embedded', lang: Lang = 'en'): string {
+  return (flavor === 'protomaps' ? PROTOMAPS : EMBEDDED)[lang];
 }
