@@ -285,3 +285,25 @@ test("the browser's print of the slides and of the scrolling story gives the tex
     await page.emulateMedia({ media: 'screen' });
   }
 });
+
+test('the key hints never cover the overview inset', async ({ page }) => {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 768 },
+    { width: 800, height: 600 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.goto('/?mode=present');
+    await settled(page, story.chapters[0]!.id);
+    const inset = page.locator('.overview-inset');
+    await expect(inset).toBeVisible();
+    const a = (await inset.boundingBox())!;
+    const b = (await page.locator('.keys-hint').boundingBox())!;
+    const apart =
+      a.x >= b.x + b.width || b.x >= a.x + a.width || a.y >= b.y + b.height || b.y >= a.y + a.height;
+    expect(
+      apart,
+      `${viewport.width}×${viewport.height}: hint ${JSON.stringify(b)}, inset ${JSON.stringify(a)}`,
+    ).toBe(true);
+  }
+});
