@@ -154,6 +154,14 @@ test('the speaker view opens with S and stays in sync both ways; closing it leav
   await speaker.keyboard.press('b');
   await expect(page.locator('.blank-screen')).toHaveCount(0);
 
+  // A language switch in either window switches both.
+  await page.getByRole('button', { name: /中文/ }).click();
+  await expect(now.locator('h2')).toHaveText(chapter(ids[5]!).title.zh);
+  await expect(speaker.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await speaker.getByRole('button', { name: /English/ }).click();
+  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(ids[5]!).title.en);
+  await expectSpeakerOn(5);
+
   await speaker.close();
   await page.keyboard.press('ArrowLeft');
   await expectChapter(page, ids[4]!);

@@ -6,6 +6,7 @@ import {
   type Sync,
   type SyncMessage,
 } from '../../src/lib/state/sync';
+import type { Lang } from '../../src/lib/story/types';
 
 /** Two windows' channels, delivering synchronously to every other end (as BroadcastChannel does, but now). */
 function bus() {
@@ -37,8 +38,8 @@ function bus() {
 }
 
 /** A window: a chapter index that the sync moves, and that "drivers" move then report with update(). */
-function windowWith(channel: Channel, start: number) {
-  const w = { index: start, applied: [] as number[], blank: false };
+function windowWith(channel: Channel, start: number, startLang: Lang = 'en') {
+  const w = { index: start, applied: [] as number[], blank: false, lang: startLang };
   // The fake bus delivers at once, so a reply may arrive before startSync returns.
   let sync: Sync | undefined = undefined;
   sync = startSync({
@@ -53,6 +54,12 @@ function windowWith(channel: Channel, start: number) {
       }
     },
     onBlank: (on) => (w.blank = on),
+    lang: startLang,
+    onLang: (lang) => {
+      w.lang = lang;
+      // Like the $effect in the modes: every change of language is reported.
+      sync?.language(lang);
+    },
   });
   return { w, sync: sync! };
 }
@@ -121,12 +128,42 @@ describe('startSync', () => {
     expect(audience.w.index).toBe(2);
   });
 
+  it('switches the other window’s language, both ways, without echo', () => {
+    const open = bus();
+    const a = open();
+    const b = open();
+    const audience = windowWith(a, 0, 'en');
+    const speaker = windowWith(b, 0, 'en');
+    a.sent.length = 0;
+    b.sent.length = 0;
+    audience.w.lang = 'zh';
+    audience.sync.language('zh');
+    expect(speaker.w.lang).toBe('zh');
+    expect(a.sent).toEqual([{ type: 'lang', lang: 'zh' }]);
+    expect(b.sent, 'the speaker does not send the language it received').toEqual([]);
+    speaker.sync.language('en');
+    expect(audience.w.lang).toBe('en');
+    audience.sync.language('en');
+    expect(a.sent, 'an unchanged language is not sent').toEqual([{ type: 'lang', lang: 'zh' }]);
+  });
+
+  it('a window that joins takes the language of the show', () => {
+    const open = bus();
+    const audience = windowWith(open(), 3, 'zh');
+    const speaker = windowWith(open(), 0, 'en');
+    expect(speaker.w.lang).toBe('zh');
+    expect(speaker.w.index).toBe(3);
+    expect(audience.w.lang).toBe('zh');
+  });
+
   it('ignores messages that are not ours', () => {
     expect(isSyncMessage({ type: 'go', index: 2 })).toBe(true);
     expect(isSyncMessage({ type: 'go', index: -1 })).toBe(false);
     expect(isSyncMessage({ type: 'go', index: 1.5 })).toBe(false);
     expect(isSyncMessage({ type: 'go' })).toBe(false);
     expect(isSyncMessage({ type: 'blank', on: 'yes' })).toBe(false);
+    expect(isSyncMessage({ type: 'lang', lang: 'zh' })).toBe(true);
+    expect(isSyncMessage({ type: 'lang', lang: 'fr' })).toBe(false);
     expect(isSyncMessage('go')).toBe(false);
     expect(isSyncMessage(null)).toBe(false);
   });

@@ -1,6 +1,8 @@
-// Keeps the audience view and the speaker view on the same chapter, both ways, over a
-// BroadcastChannel. Only changes made in this window are sent: a chapter received from the
-// other window becomes the shared one before it is applied, so it is never sent back (no echo).
+// Keeps the audience view and the speaker view on the same chapter and in the same language, both
+// ways, over a BroadcastChannel. Only changes made in this window are sent: a chapter or language
+// received from the other window becomes the shared one before it is applied, so it is never sent
+// back (no echo).
+import type { Lang } from '../story/types';
 
 export type SyncMessage =
   /** The sender moved to chapter `index`. */
@@ -8,7 +10,9 @@ export type SyncMessage =
   /** A window joined and asks where the show is. */
   | { type: 'hello' }
   /** Blank or restore the audience screen. */
-  | { type: 'blank'; on: boolean };
+  | { type: 'blank'; on: boolean }
+  /** The sender switched to language `lang`. */
+  | { type: 'lang'; lang: Lang };
 
 export function isSyncMessage(m: unknown): m is SyncMessage {
   if (typeof m !== 'object' || m === null) return false;
@@ -20,6 +24,8 @@ export function isSyncMessage(m: unknown): m is SyncMessage {
       return true;
     case 'blank':
       return typeof r.on === 'boolean';
+    case 'lang':
+      return r.lang === 'en' || r.lang === 'zh';
     default:
       return false;
   }
@@ -38,6 +44,10 @@ export interface SyncOptions {
   index: number;
   /** Apply a chapter that the other window moved to. */
   go: (index: number) => void;
+  /** The language this window shows when the sync starts. */
+  lang?: Lang;
+  /** Apply a language that the other window switched to. */
+  onLang?: (lang: Lang) => void;
   onBlank?: (on: boolean) => void;
   /** A channel; by default a BroadcastChannel named after the story. */
   channel: Channel;
@@ -46,6 +56,8 @@ export interface SyncOptions {
 export interface Sync {
   /** Tell the sync where this window is now; it is sent only if it differs from the shared chapter. */
   update(index: number): void;
+  /** Tell the sync this window's language; it is sent only if it differs from the shared one. */
+  language(lang: Lang): void;
   blank(on: boolean): void;
   dispose(): void;
 }
@@ -63,6 +75,7 @@ export function startSync(opts: SyncOptions): Sync {
   const { channel } = opts;
   /** The chapter both windows agree on, as far as this window knows. */
   let shared = opts.index;
+  let sharedLang = opts.lang;
   let disposed = false;
   const send = (m: SyncMessage) => {
     if (!disposed) channel.postMessage(m);
@@ -78,6 +91,11 @@ export function startSync(opts: SyncOptions): Sync {
         return;
       case 'hello':
         send({ type: 'go', index: shared });
+        if (sharedLang) send({ type: 'lang', lang: sharedLang });
+        return;
+      case 'lang':
+        sharedLang = m.lang;
+        opts.onLang?.(m.lang);
         return;
       case 'blank':
         opts.onBlank?.(m.on);
@@ -92,6 +110,11 @@ export function startSync(opts: SyncOptions): Sync {
       if (index === shared) return;
       shared = index;
       send({ type: 'go', index });
+    },
+    language(lang) {
+      if (lang === sharedLang) return;
+      sharedLang = lang;
+      send({ type: 'lang', lang });
     },
     blank(on) {
       send({ type: 'blank', on });
