@@ -62,6 +62,7 @@ export const BASE_RANGES = [
 export const TEXT_SOURCES = [
   { dir: 'src/stories', ext: ['.md', '.yaml', '.yml', '.geojson', '.json'] },
   { dir: 'src/lib/ui', ext: ['.ts', '.svelte'] },
+  { dir: 'src/lib/map/style', ext: ['attribution.ts'] }, // the map's credits, in both languages
   { dir: 'src', ext: ['.svelte'] },
   { dir: 'src/modes', ext: ['.ts', '.svelte'] },
   { dir: 'geo/data', ext: ['.tsv'] },

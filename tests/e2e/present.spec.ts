@@ -271,6 +271,7 @@ test('the handout prints a title page and one page per chapter, each with a real
   }
   expect(new Set(pictures.map((p) => p.hash)).size, 'distinct pictures').toBe(n);
 
+  await expect(page.locator('.print-note'), 'the handout has its maps').toHaveCount(0);
   for (const format of ['A4', 'Letter'] as const) {
     const pdf = await page.pdf({ format, printBackground: true });
     expect(pdfPageCount(pdf), `pages on ${format}`).toBe(n + 1);
@@ -288,6 +289,8 @@ test("the browser's print of the slides and of the scrolling story gives the tex
     for (const id of ids) {
       await expect(page.getByRole('heading', { name: chapter(id).title.en, exact: true })).toBeVisible();
     }
+    // Without its maps, and says where the handout with them is.
+    await expect(page.locator('.print-note').filter({ visible: true })).toContainText('?mode=print');
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdfPageCount(pdf), `pages printed from ${url}`).toBeGreaterThanOrEqual(n + 1);
     await page.emulateMedia({ media: 'screen' });

@@ -5,6 +5,8 @@ const en = {
   skipMap: 'Skip the map and go to the story',
   mapLabel: 'Map of the story. Each chapter describes what it shows.',
   mapNeedsJs: 'The interactive map needs JavaScript. The whole story can be read below without it.',
+  printNoMaps:
+    'Printed without its maps. For a handout with a picture of each chapter’s map, open the story with ?mode=print added to its address.',
   onTheMap: 'On the map: ',
   sources: 'Sources',
   chapterOf: (i: number, n: number) => `Chapter ${i} of ${n}`,
@@ -48,6 +50,7 @@ const zh: Strings = {
   skipMap: '跳过地图，直接阅读故事',
   mapLabel: '故事地图。每一章都说明了地图上显示的内容。',
   mapNeedsJs: '交互地图需要 JavaScript。没有它，也可以在下面读完整个故事。',
+  printNoMaps: '此打印版不含地图。如需每章附有地图图片的讲义，请在本故事的网址后加上 ?mode=print 再打开。',
   onTheMap: '地图上：',
   sources: '资料来源',
   chapterOf: (i, n) => `第 ${i} 章，共 ${n} 章`,
