@@ -43,6 +43,12 @@ test('a deep link opens its chapter directly, without a flight', async ({ page }
   expectCamera(s.camera, chapter(mid).camera, mid);
   expect(s.animatedMoves, 'camera animations on a deep link').toBe(0);
   await expect(page.locator(`[data-chapter-id="${mid}"]`)).toBeInViewport({ ratio: 0.3 });
+  // The chapter's centre is in the middle of the map beside the story column, not under it.
+  const [west, , east] = (await page.evaluate(() => window.storymap!.bounds))!;
+  const column = (await page.locator('.story').boundingBox())!;
+  const width = page.viewportSize()!.width;
+  const x = ((chapter(mid).camera.center[0] - west) / (east - west)) * width;
+  expect(x, 'screen x of the chapter centre').toBeCloseTo((column.x + column.width + width) / 2, -1);
 });
 
 test('the URL follows the active chapter without adding history entries', async ({ page }) => {

@@ -107,12 +107,14 @@ export class MapView {
       pitch: camera.pitch,
       bearing: camera.bearing,
       interactive: true,
-      ...(opts.padding ? { padding: opts.padding() } : {}),
       attributionControl: false,
       maxPitch: 85,
       fadeDuration: 150,
       ...(opts.preserveDrawingBuffer ? { canvasContextAttributes: { preserveDrawingBuffer: true } } : {}),
     });
+    // The camera frames the space the panels leave free from the first picture on (MapLibre's
+    // constructor takes no padding).
+    if (opts.padding) this.map.setPadding(opts.padding());
     this.setAttribution(opts.lang);
     this.setInteractive(opts.interactive ?? false);
     const onLoad = () => {
