@@ -228,9 +228,8 @@ export class MapView {
     const prev = this.last;
     this.last = { state, lang };
     for (const [id, filter] of Object.entries(storyFilters(state))) this.map.setFilter(id, filter);
-    // The story labels its own places; the basemap's label for the same city would double it.
-    // (Changing global state makes MapLibre lay out its tiles again: only when the list changes.)
-    // (A repaint, not a new layout: see setHiddenBasemapPlaces.)
+    // The story labels its own places; the basemap's label for the same city would double it
+    // (a repaint, not a new layout: see setHiddenBasemapPlaces).
     if (!prev || prev.state.places.join() !== state.places.join()) this.hideBasemapPlaces(state);
     // Routes are drawn up to the state's progress. The paint is set only when the fraction changes:
     // a new gradient makes MapLibre re-evaluate the style, and a map that is given one on every

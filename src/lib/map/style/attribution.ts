@@ -2,8 +2,9 @@
 // data sources without pulling the style into the first chunk. In both languages: the names of the
 // data sets and their licences stay as published; what they hold and what was done to them is
 // said in the reader's language.
+import type { Lang } from '../../story/types';
+
 type Flavor = 'embedded' | 'protomaps';
-type Lang = 'en' | 'zh';
 
 const GSHHG = '<a href="https://www.soest.hawaii.edu/pwessel/gshhg/">GSHHG</a>';
 const DCW = '<a href="https://www.soest.hawaii.edu/pwessel/dcw/">DCW</a>';
