@@ -6,7 +6,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { loadStory } from '../../src/lib/story/load';
 import { chapterMapState } from '../../src/lib/story/chapter-state';
 import { hiddenPlaceNames, routeIds, storyStyle } from '../../src/lib/map/map-style';
-import { PALETTES, routePaint, storyFilters } from '../../src/lib/map/story-layers';
+import { LAYER, PALETTES, filtersToSet, routePaint, storyFilters } from '../../src/lib/map/story-layers';
 import { routeFractionFor } from '../../src/lib/map/route-draw';
 
 const { story } = loadStory('src/stories/liangjiang');
@@ -34,5 +34,31 @@ describe('the first style of the map', () => {
     const chongqing = story.places.find((p) => /^Chongqing/.test(p.name.en))!;
     expect(hiddenPlaceNames(story, [chongqing.id])).toEqual([chongqing.name.en]);
     expect(hiddenPlaceNames(story, [])).toEqual([]);
+  });
+});
+
+describe('the filters a new state sets', () => {
+  const states = story.chapters.map((_c, i) => chapterMapState(story, i, 1));
+
+  test('a map whose filters are unknown (new, or its context restored) gets every one', () => {
+    for (const state of states) expect(filtersToSet(state)).toEqual(storyFilters(state));
+  });
+
+  test('the state the map already shows sets nothing, so it draws no extra frame', () => {
+    for (const state of states) expect(filtersToSet(state, state)).toEqual({});
+  });
+
+  test('from any chapter to any other, the map ends with exactly the new chapter’s filters', () => {
+    for (const from of states)
+      for (const to of states) {
+        const shown = { ...storyFilters(from), ...filtersToSet(to, from) };
+        expect(shown).toEqual(storyFilters(to));
+      }
+  });
+
+  test('other places set the place layers only', () => {
+    const [a] = states;
+    const changed = filtersToSet({ ...a!, places: [...a!.places, 'somewhere-else'] }, a);
+    expect(Object.keys(changed).sort()).toEqual([LAYER.placeDot, LAYER.placeLabel].sort());
   });
 });

@@ -24,7 +24,7 @@ import {
   gradientFraction,
   labelField,
   routePaint,
-  storyFilters,
+  filtersToSet,
   type Palette,
 } from './story-layers';
 import { hiddenPlaceNames, routeIds, storyStyle } from './map-style';
@@ -117,10 +117,15 @@ export class MapView {
     if (opts.padding) this.map.setPadding(opts.padding());
     this.setAttribution(opts.lang);
     this.setInteractive(opts.interactive ?? false);
+    // On the first load the map shows what its style was built with (the initial state): only
+    // what differs from it is set, so that a state unchanged since then costs no extra frame.
+    // After a lost context the whole state is set again.
+    let built: { state: MapState; lang: Lang } | undefined = { state: opts.initial, lang: opts.lang };
     const onLoad = () => {
       this.styleReady = true;
       const pending = this.last;
-      this.last = undefined;
+      this.last = built;
+      built = undefined;
       this.apply(pending?.state ?? opts.initial, 'jump', pending?.lang ?? opts.lang);
     };
     let basemapReported = false;
@@ -227,7 +232,7 @@ export class MapView {
     }
     const prev = this.last;
     this.last = { state, lang };
-    for (const [id, filter] of Object.entries(storyFilters(state))) this.map.setFilter(id, filter);
+    for (const [id, filter] of Object.entries(filtersToSet(state, prev?.state))) this.map.setFilter(id, filter);
     // The story labels its own places; the basemap's label for the same city would double it
     // (a repaint, not a new layout: see setHiddenBasemapPlaces).
     if (!prev || prev.state.places.join() !== state.places.join()) this.hideBasemapPlaces(state);

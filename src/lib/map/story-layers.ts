@@ -229,3 +229,20 @@ export function storyFilters(
     [LAYER.placeLabel]: inList(state.places),
   };
 }
+
+/**
+ * The filters to give the map to show `state` when it shows `shown` (undefined: unknown, so all).
+ * Each is computed from the whole state; those equal to what the map already has are left out,
+ * because MapLibre draws a new frame after any filter is set, even to the same value.
+ */
+export function filtersToSet(
+  state: Pick<MapState, 'places' | 'highlight' | 'layers'>,
+  shown?: Pick<MapState, 'places' | 'highlight' | 'layers'>,
+): Record<string, ExpressionSpecification> {
+  const next = storyFilters(state);
+  if (!shown) return next;
+  const now = storyFilters(shown);
+  return Object.fromEntries(
+    Object.entries(next).filter(([id, filter]) => JSON.stringify(filter) !== JSON.stringify(now[id])),
+  );
+}
