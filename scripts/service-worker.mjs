@@ -1,9 +1,11 @@
 // Writes dist/sw.js: the service worker template with the list of every file of the build
 // (hashed scripts and styles, both prerendered pages, fonts, images, the basemap archive) and
-// a version made from their contents, so that a new build installs a new cache.
+// a version made from their contents, so that a new build installs a new cache. Minified like the
+// rest of the build (Vite's minifier): it is part of the app's code budget.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { minifySync } from 'vite';
 
 const SKIP = /(?:^|\/)sw\.js$|\.map$/;
 
@@ -39,6 +41,8 @@ export function writeServiceWorker(dist, template = new URL('./sw.template.js', 
     .replace('/* __PRECACHE__ */ []', JSON.stringify(entries.map((e) => e.url)));
   if (source.includes('__PRECACHE__') || source.includes('__VERSION__'))
     throw new Error('sw: template placeholders left');
-  writeFileSync(join(dist, 'sw.js'), source);
+  const minified = minifySync('sw.js', source, { compress: true, mangle: true });
+  if (minified.errors.length) throw new Error(`sw: ${minified.errors.map((e) => e.message).join('; ')}`);
+  writeFileSync(join(dist, 'sw.js'), minified.code);
   return { version, urls: entries.map((e) => e.url) };
 }
