@@ -232,7 +232,8 @@ export class MapView {
     }
     const prev = this.last;
     this.last = { state, lang };
-    for (const [id, filter] of Object.entries(filtersToSet(state, prev?.state))) this.map.setFilter(id, filter);
+    for (const [id, filter] of Object.entries(filtersToSet(state, prev?.state)))
+      this.map.setFilter(id, filter);
     // The story labels its own places; the basemap's label for the same city would double it
     // (a repaint, not a new layout: see setHiddenBasemapPlaces).
     if (!prev || prev.state.places.join() !== state.places.join()) this.hideBasemapPlaces(state);
