@@ -16,8 +16,11 @@ export interface StorymapHandle {
   readonly idle: boolean;
   /** Story places drawn on the map now (queried from the rendered map). */
   readonly renderedPlaces: string[];
-  /** Basemap features drawn now and the text of its labels in the current language, or null. */
-  readonly basemap: { features: number; labels: string[] } | null;
+  /**
+   * Basemap features drawn now, the text of its labels in the current language, and any of those
+   * labels placed over a story place's dot ("label @ place id"; the story keeps them clear), or null.
+   */
+  readonly basemap: { features: number; labels: string[]; onPlaces: string[] } | null;
   /** Camera moves that were animated (flights) since the map loaded. */
   readonly animatedMoves: number;
   /**

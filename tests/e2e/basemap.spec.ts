@@ -18,8 +18,10 @@ for (const lang of ['en', 'zh'] as const) {
           message: `basemap features at ${c.id}`,
         })
         .toBeGreaterThan(5);
-      const { labels } = (await status(page)).basemap!;
+      const { labels, onPlaces } = (await status(page)).basemap!;
       expect(labels.length, `basemap labels at ${c.id}`).toBeGreaterThan(0);
+      // No city name of the basemap is printed over a place the story marks.
+      expect(onPlaces, `basemap labels over story places at ${c.id}`).toEqual([]);
       const han = labels.filter((l) => HAN.test(l)).length;
       if (lang === 'zh')
         expect(han, `Chinese labels at ${c.id}: ${labels.slice(0, 5)}`).toBeGreaterThan(labels.length / 2);

@@ -41,7 +41,7 @@ export interface Status {
   idle: boolean;
   camera: Camera | null;
   renderedPlaces: string[];
-  basemap: { features: number; labels: string[] } | null;
+  basemap: { features: number; labels: string[]; onPlaces: string[] } | null;
   animatedMoves: number;
   progress: number;
   notice: string | null;

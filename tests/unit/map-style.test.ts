@@ -59,6 +59,6 @@ describe('the filters a new state sets', () => {
   test('other places set the place layers only', () => {
     const [a] = states;
     const changed = filtersToSet({ ...a!, places: [...a!.places, 'somewhere-else'] }, a);
-    expect(Object.keys(changed).sort()).toEqual([LAYER.placeDot, LAYER.placeLabel].sort());
+    expect(Object.keys(changed).sort()).toEqual([LAYER.placeDot, LAYER.placeClear, LAYER.placeLabel].sort());
   });
 });

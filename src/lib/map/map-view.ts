@@ -414,18 +414,34 @@ export class MapView {
 
   /** Ids of the story places drawn on screen now. */
   /** What the basemap draws now: how many features, and the text of its labels in `lang`. */
-  renderedBasemap(lang: Lang): { features: number; labels: string[] } {
-    if (!this.styleReady) return { features: 0, labels: [] };
-    const features = this.map.queryRenderedFeatures().filter((f) => f.source === SOURCE_ID);
+  /**
+   * The basemap's labels on screen, in `lang`, and those placed over a story dot (`onPlaces`, as
+   * "label @ place id"), which the story's places keep clear of.
+   */
+  renderedBasemap(lang: Lang): { features: number; labels: string[]; onPlaces: string[] } {
+    if (!this.styleReady) return { features: 0, labels: [], onPlaces: [] };
     const names = lang === 'zh' ? ['name:zh-Hans', 'name:zh', 'name'] : ['name:en', 'name'];
-    const labels = new Set<string>();
-    for (const f of features) {
-      // A city hidden by feature state (the story labels it) is placed, but not seen.
-      if (f.layer.type !== 'symbol' || f.state?.hidden === true) continue;
-      const key = names.find((n) => typeof f.properties[n] === 'string');
-      if (key) labels.add(String(f.properties[key]));
+    // A city hidden by feature state (the story labels it) is placed, but not seen.
+    const labelled = (features: maplibregl.MapGeoJSONFeature[]) =>
+      features.flatMap((f) => {
+        const key = names.find((n) => typeof f.properties[n] === 'string');
+        return f.source === SOURCE_ID && f.layer.type === 'symbol' && f.state?.hidden !== true && key
+          ? [String(f.properties[key])]
+          : [];
+      });
+    const features = this.map.queryRenderedFeatures().filter((f) => f.source === SOURCE_ID);
+    const onPlaces: string[] = [];
+    for (const dot of this.map.queryRenderedFeatures({ layers: [LAYER.placeDot] })) {
+      const { x, y } = this.map.project((dot.geometry as GeoJSON.Point).coordinates as [number, number]);
+      for (const label of labelled(
+        this.map.queryRenderedFeatures([
+          [x - 7, y - 7],
+          [x + 7, y + 7],
+        ]),
+      ))
+        onPlaces.push(`${label} @ ${dot.properties.id}`);
     }
-    return { features: features.length, labels: [...labels].sort() };
+    return { features: features.length, labels: [...new Set(labelled(features))].sort(), onPlaces };
   }
 
   renderedPlaces(): string[] {

@@ -24,6 +24,7 @@ export const LAYER = {
   areaLabel: 'story-area-label',
   placeHalo: 'story-place-halo',
   placeDot: 'story-place-dot',
+  placeClear: 'story-place-clear',
   placeLabel: 'story-place-label',
 } as const;
 
@@ -189,6 +190,22 @@ export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): 
       },
     },
     {
+      // Circles take no part in label placement: this invisible symbol over each dot does, so that
+      // the basemap's labels (placed after the story's own) keep clear of the story's places.
+      id: LAYER.placeClear,
+      type: 'symbol',
+      source: PLACES_SOURCE,
+      filter: none,
+      layout: {
+        'text-field': 'o',
+        'text-font': fontStack,
+        'text-size': 14,
+        'text-padding': 3,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-opacity': 0 },
+    },
+    {
       id: LAYER.placeLabel,
       type: 'symbol',
       source: PLACES_SOURCE,
@@ -226,6 +243,7 @@ export function storyFilters(
     [LAYER.areaLabel]: ['all', ['==', ['get', 'kind'], 'scale-label'], layers],
     [LAYER.placeHalo]: inList(state.highlight),
     [LAYER.placeDot]: inList(state.places),
+    [LAYER.placeClear]: inList(state.places),
     [LAYER.placeLabel]: inList(state.places),
   };
 }

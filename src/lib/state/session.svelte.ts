@@ -12,7 +12,7 @@ export interface SessionHooks {
     camera: Camera;
     idle: boolean;
     renderedPlaces: () => string[];
-    renderedBasemap: (lang: Lang) => { features: number; labels: string[] };
+    renderedBasemap: (lang: Lang) => { features: number; labels: string[]; onPlaces: string[] };
     animatedMoves: number;
     routeProgress?: () => number | null;
     bounds?: () => [number, number, number, number];
