@@ -412,8 +412,6 @@ export class MapView {
     return off;
   }
 
-  /** Ids of the story places drawn on screen now. */
-  /** What the basemap draws now: how many features, and the text of its labels in `lang`. */
   /**
    * The basemap's labels on screen, in `lang`, and those placed over a story dot (`onPlaces`, as
    * "label @ place id"), which the story's places keep clear of.
@@ -444,6 +442,7 @@ export class MapView {
     return { features: features.length, labels: [...new Set(labelled(features))].sort(), onPlaces };
   }
 
+  /** Ids of the story places drawn on screen now. */
   renderedPlaces(): string[] {
     if (!this.styleReady) return [];
     const features = this.map.queryRenderedFeatures({ layers: [LAYER.placeDot] });
