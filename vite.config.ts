@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { storyPlugin } from './src/lib/story/vite-plugin.ts';
 import { locatorPlugin } from './src/lib/map/locator-plugin.ts';
+import { storyFontsPlugin } from './src/build/fonts/plugin.ts';
 
 // `vite preview` does not know the .pmtiles type, serves it as '' and then gzips it like text,
 // Range replies included, which the browser cannot decode (ERR_CONTENT_DECODING_FAILED). A real
@@ -24,12 +25,15 @@ function pmtilesType(): Plugin {
   };
 }
 
+const STORY_DIR = process.env.STORY_DIR ?? 'src/stories/liangjiang';
+
 export default defineConfig({
   publicDir: 'static',
   plugins: [
     svelte(),
     pmtilesType(),
-    storyPlugin({ dir: process.env.STORY_DIR ?? 'src/stories/liangjiang' }),
+    storyPlugin({ dir: STORY_DIR }),
+    storyFontsPlugin({ storyDir: STORY_DIR }),
     locatorPlugin(),
   ],
   build: {

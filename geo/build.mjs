@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // The basemap pipeline: `npm run geo` (all stages) or `node geo/build.mjs <stage…>`.
+// (The fonts are cut by the app's build for the story's characters: src/build/fonts.)
 //   extract — GMT reads GSHHG (rivers, lakes) and DCW (provinces)   → geo/.cache/extract, geo/data
 //   tiles   — layers + slicing + PMTiles writer                      → static/basemap.pmtiles
-//   fonts   — Noto Sans SC subset for every character in use         → static/fonts/
 // Stages after `extract` are deterministic: same input → same bytes.
-import { existsSync, readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkExtractTools, report } from './lib/check.mjs';
@@ -16,7 +16,6 @@ export const PATHS = {
   cache: join(GEO, '.cache', 'extract'),
   data: join(GEO, 'data'),
   archive: join(ROOT, 'static', 'basemap.pmtiles'),
-  fonts: join(ROOT, 'static', 'fonts'),
 };
 
 const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
@@ -88,21 +87,7 @@ async function stageTiles() {
   if (bytes.length > 15 * 1048576) throw new Error('archive exceeds the 15 MB budget');
 }
 
-async function stageFonts() {
-  console.log('fonts');
-  const { buildFonts } = await import('./lib/fonts.mjs');
-  const files = await buildFonts({ root: ROOT, outDir: PATHS.fonts, archive: PATHS.archive });
-  let total = 0;
-  for (const f of files) {
-    const n = statSync(f).size;
-    total += n;
-    console.log(`  ${f} ${(n / 1024).toFixed(0)} KiB`);
-  }
-  console.log(`  fonts total ${mb(total)}`);
-  if (total > 1.5 * 1048576) throw new Error('fonts exceed the 1.5 MB budget');
-}
-
-const STAGES = { extract: stageExtract, tiles: stageTiles, fonts: stageFonts };
+const STAGES = { extract: stageExtract, tiles: stageTiles };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const wanted = process.argv.slice(2);

@@ -3,6 +3,7 @@
 import { hydrate, mount } from 'svelte';
 import { readEmbeddedStory } from './lib/story/embedded';
 import App from './App.svelte';
+import 'virtual:fonts.css';
 import './app.css';
 import { StoryState } from './lib/state/story-state.svelte';
 import { startSession } from './lib/state/session.svelte';

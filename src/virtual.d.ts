@@ -7,3 +7,10 @@ declare module 'virtual:locator' {
   const outline: import('./lib/map/locator').LocatorOutline;
   export default outline;
 }
+
+declare module 'virtual:fonts' {
+  const files: import('./lib/map/style/fonts').FontFile[];
+  export default files;
+}
+
+declare module 'virtual:fonts.css';

@@ -1,7 +1,7 @@
 // Interface text of the classroom, handout and kiosk modes, in both languages. Apart from
 // strings.ts so that it loads with those modes, not with the story every reader opens first.
 import type { Lang } from '../story/types';
-import { STRINGS } from './strings';
+import { STRINGS } from './strings.ts';
 
 const en = {
   slideCount: (i: number, n: number) => `${i} / ${n}`,

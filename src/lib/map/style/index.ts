@@ -21,7 +21,7 @@ import type {
 import { BASEMAP_PALETTES, type BasemapPalette } from './themes';
 import { FONT_FILES, MAP_FONT_NAME } from './fonts';
 
-export { UI_FONT_FAMILY, UI_FONT_NAME, FONT_FILES, fontFaceCss, MAP_FONT_NAME } from './fonts';
+export { UI_FONT_FAMILY, UI_FONT_NAME, FONT_FILES, MAP_FONT_NAME } from './fonts';
 export type { FontFile } from './fonts';
 export { BASEMAP_PALETTES } from './themes';
 export type { BasemapPalette } from './themes';

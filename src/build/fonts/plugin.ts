@@ -1,0 +1,170 @@
+// Vite plugin: the fonts follow the current story. At build start it plans the characters the
+// story and the app use (text.ts) and
+//  - when the committed parts in static/fonts/ have them all, uses those: no cut, no source fonts
+//    needed, nothing written;
+//  - else cuts new parts from the Noto Sans CJK SC sources (cut.ts, cached by content). For the
+//    story the committed parts belong to (fonts.json `story`), they replace static/fonts/ — commit
+//    them; for any other story they go into the build only (dist/fonts/), so building a second
+//    story never changes the repository.
+// It serves `virtual:fonts` (the list of parts, for the map style's `font-faces`) and
+// `virtual:fonts.css` (the page's @font-face rules), both made from the one manifest in effect.
+import { copyFileSync, createReadStream, existsSync, mkdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Plugin, ResolvedConfig } from 'vite';
+import { MANIFEST } from './config.ts';
+import { fontFaceCss } from './css.ts';
+import { FontError, cutFonts, missingFrom, readManifest, writeManifest, type FontManifest } from './cut.ts';
+import { loadStory, UI_STRINGS } from './story.ts';
+import { appTextUsage, describe, planFonts, storyUsage, type FontPlan } from './text.ts';
+
+const LIST = 'virtual:fonts';
+const CSS = 'virtual:fonts.css';
+const resolved = (id: string) => '\0' + id;
+
+export interface StoryFontsOptions {
+  /** the story folder */
+  storyDir: string;
+  /** the committed parts (default `<publicDir>/fonts`) */
+  committedDir?: string;
+  /** cut parts for other stories (default node_modules/.cache/story-fonts) */
+  cacheDir?: string;
+  /** where the Noto Sans CJK collections are (default NOTO_CJK_DIR or Debian's folder) */
+  sourceDir?: string;
+}
+
+export interface FontsInEffect {
+  dir: string;
+  manifest: FontManifest;
+  /** the parts are those in the committed folder */
+  committed: boolean;
+}
+
+/** The characters an app page shows for a story, planned. */
+export function planStoryFonts(storyDir: string, root: string): { plan: FontPlan; story: string } {
+  const { story } = loadStory(storyDir, root);
+  const rel = relative(root, storyDir).split('\\').join('/') || '.';
+  const english =
+    JSON.stringify(UI_STRINGS.en) + JSON.stringify(story, (k, v: unknown) => (k === 'zh' ? undefined : v));
+  return { plan: planFonts([storyUsage(story, rel), appTextUsage(root)], english), story: rel };
+}
+
+export interface ChooseOptions {
+  plan: FontPlan;
+  /** the story folder, relative to the repository root */
+  story: string;
+  committedDir: string;
+  cacheDir: string;
+  sourceDir?: string;
+  /** false: never cut, use the committed parts as they are (unit tests) */
+  cut?: boolean;
+  log?: (line: string) => void;
+}
+
+/** Which parts serve `plan`, cutting them if needed (see the header). */
+export async function chooseFonts(opts: ChooseOptions): Promise<FontsInEffect> {
+  const { plan, story, committedDir, log = console.log } = opts;
+  const committed = readManifest(committedDir);
+  const lacking = committed ? missingFrom(committed, plan) : [...plan.used.keys()];
+  if (committed && (!lacking.length || opts.cut === false))
+    return { dir: committedDir, manifest: committed, committed: true };
+  const cut = await cutFonts({
+    plan,
+    story,
+    cacheDir: opts.cacheDir,
+    lacking,
+    log,
+    ...(opts.sourceDir ? { sourceDir: opts.sourceDir } : {}),
+  });
+  if (committed && committed.story !== story) {
+    log(`fonts: ${lacking.length} characters new to static/fonts/ for ${story}, cut into this build only`);
+    return { ...cut, committed: false };
+  }
+  mkdirSync(committedDir, { recursive: true });
+  for (const f of cut.manifest.files) copyFileSync(join(cut.dir, f.file), join(committedDir, f.file));
+  const manifest = { ...cut.manifest, story };
+  writeManifest(committedDir, manifest);
+  const news = lacking.slice(0, 20).map(describe).join(', ') + (lacking.length > 20 ? ', …' : '');
+  log(`fonts: static/fonts/ cut again for ${story} (${lacking.length} new: ${news}); commit static/fonts/`);
+  return { dir: committedDir, manifest, committed: true };
+}
+
+/** The part list the browser gets (no coverage data: that stays at build time). */
+export function browserFontList(manifest: FontManifest) {
+  return manifest.files.map((f) => ({
+    family: f.family,
+    weight: f.cssWeight,
+    url: `/fonts/${f.file}`,
+    group: f.group,
+    range: f.range,
+  }));
+}
+
+export function storyFontsPlugin(options: StoryFontsOptions): Plugin {
+  let config: ResolvedConfig;
+  let current: Promise<FontsInEffect> | null = null;
+  const fonts = () => {
+    const root = config.root;
+    current ??= chooseFonts({
+      ...planStoryFonts(resolve(root, options.storyDir), root),
+      committedDir: options.committedDir ?? join(config.publicDir || join(root, 'static'), 'fonts'),
+      cacheDir: options.cacheDir ?? join(root, 'node_modules', '.cache', 'story-fonts'),
+      // Unit tests read the committed parts; the build and the dev server cut what is missing.
+      cut: !process.env.VITEST,
+      ...(options.sourceDir ? { sourceDir: options.sourceDir } : {}),
+    }).catch((e: unknown) => {
+      current = null;
+      throw e instanceof FontError ? new Error(`fonts: ${e.message}`) : e;
+    });
+    return current;
+  };
+  return {
+    name: 'story-fonts',
+    configResolved(c) {
+      config = c;
+    },
+    async buildStart() {
+      if (config.command === 'build') await fonts();
+    },
+    resolveId(id) {
+      return id === LIST || id === CSS ? resolved(id) : undefined;
+    },
+    async load(id) {
+      if (id === resolved(LIST)) {
+        const { manifest } = await fonts();
+        return `export default ${JSON.stringify(browserFontList(manifest))};`;
+      }
+      if (id === resolved(CSS)) return fontFaceCss((await fonts()).manifest.files);
+      return undefined;
+    },
+    // Parts cut for this build only are served from the cache in dev and copied into the build.
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const m = /^\/fonts\/([^/?#]+)/.exec(req.url ?? '');
+        if (!m) return next();
+        fonts().then(({ dir, committed, manifest }) => {
+          const file = decodeURIComponent(m[1]!);
+          if (committed || !manifest.files.some((f) => f.file === file)) return next();
+          res.setHeader('Content-Type', 'font/woff2');
+          createReadStream(join(dir, file)).pipe(res);
+        }, next);
+      });
+    },
+    handleHotUpdate(ctx) {
+      if (!ctx.file.startsWith(resolve(config.root, options.storyDir))) return;
+      current = null;
+      for (const id of [LIST, CSS]) {
+        const mod = ctx.server.moduleGraph.getModuleById(resolved(id));
+        if (mod) ctx.server.moduleGraph.invalidateModule(mod);
+      }
+    },
+    async writeBundle(out) {
+      if (config.build.ssr) return;
+      const { dir, committed, manifest } = await fonts();
+      if (committed) return; // the public folder's copy is the one in effect
+      const to = join(out.dir ?? config.build.outDir, 'fonts');
+      mkdirSync(to, { recursive: true });
+      for (const f of [...manifest.files.map((x) => x.file), MANIFEST])
+        if (existsSync(join(dir, f))) copyFileSync(join(dir, f), join(to, f));
+    },
+  };
+}

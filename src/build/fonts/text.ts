@@ -1,0 +1,120 @@
+// Which characters the fonts must hold: every character of the current story (text, place names,
+// sources, overlays, figures — the compiled story, in both languages) and of the app's own text,
+// with where each was first found so that an error can say where to look.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { APP_TEXT, BASE_RANGES, CJK_START, GROUPS, inGroup, type Group } from './config.ts';
+
+/** Code point → where it was first seen (a file, or a path in the compiled story). */
+export type Usage = Map<number, string>;
+
+export interface GroupPlan {
+  group: Group;
+  /** the characters to cut: those used, and the base ranges (kept as far as the font has them) */
+  wanted: number[];
+  /** the characters used: the part must have each of them */
+  needed: number[];
+}
+export interface FontPlan {
+  used: Usage;
+  groups: GroupPlan[];
+}
+
+const counts = (cp: number) => cp >= 0x20 && !(cp >= 0xd800 && cp <= 0xdfff) && cp !== 0xfeff;
+
+function addText(usage: Usage, text: string, where: string): void {
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (counts(cp) && !usage.has(cp)) usage.set(cp, where);
+  }
+}
+
+/** Every string in a value (object keys too), each with its path, e.g. `chapters[2].title.zh`. */
+function addStrings(usage: Usage, value: unknown, path: string): void {
+  if (typeof value === 'string') addText(usage, value, path);
+  else if (Array.isArray(value)) value.forEach((v, i) => addStrings(usage, v, `${path}[${i}]`));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      addText(usage, k, path);
+      addStrings(usage, v, path ? `${path}.${k}` : k);
+    }
+}
+
+function walk(dir: string, ext: readonly string[], skip: readonly string[], out: string[] = []): string[] {
+  if (!existsSync(dir) || skip.includes(dir)) return out;
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (name !== 'node_modules') walk(p, ext, skip, out);
+    } else if (ext.some((e) => name.endsWith(e))) out.push(p);
+  }
+  return out;
+}
+
+/** Characters of the app's own text (APP_TEXT), by file relative to `root`. */
+export function appTextUsage(root: string): Usage {
+  const usage: Usage = new Map();
+  for (const { dir, ext, skip = [] } of APP_TEXT)
+    for (const f of walk(
+      join(root, dir),
+      ext,
+      skip.map((s) => join(root, s)),
+    ))
+      addText(usage, readFileSync(f, 'utf8'), relative(root, f).split('\\').join('/'));
+  return usage;
+}
+
+/** Characters of a compiled story; `where` prefixes each path (e.g. the story folder). */
+export function storyUsage(story: unknown, where = 'story'): Usage {
+  const usage: Usage = new Map();
+  addStrings(usage, story, '');
+  for (const [cp, path] of usage) usage.set(cp, `${where}: ${path || '(key)'}`);
+  return usage;
+}
+
+/**
+ * What to cut. `englishText` is all the text an English page shows (the English interface strings,
+ * the story without its Chinese): its Chinese characters make the small `ui` part.
+ */
+export function planFonts(usages: Usage[], englishText: string): FontPlan {
+  const used: Usage = new Map();
+  for (const u of usages) for (const [cp, where] of u) if (!used.has(cp)) used.set(cp, where);
+  const base = BASE_RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i));
+  const ui = new Set([...englishText].map((c) => c.codePointAt(0)!).filter((cp) => cp >= CJK_START));
+  for (const cp of ui) if (!used.has(cp)) used.set(cp, 'English page');
+  const sorted = (s: Iterable<number>) => [...new Set(s)].sort((a, b) => a - b);
+  const groups = GROUPS.map(({ group }): GroupPlan => {
+    const has = (cp: number) => (group === 'ui' ? ui.has(cp) : inGroup(group, cp));
+    const needed = sorted([...used.keys()].filter(has));
+    return { group, needed, wanted: sorted([...needed, ...base.filter(has)]) };
+  });
+  return { used, groups };
+}
+
+/** `U+5CE1 峡` */
+export const describe = (cp: number): string =>
+  `U+${cp.toString(16).toUpperCase().padStart(4, '0')} ${String.fromCodePoint(cp)}`;
+
+/** CSS unicode-range of a set of code points, e.g. `U+4E2D, U+5207`. */
+export const unicodeRange = (cps: readonly number[]): string =>
+  compressRanges(cps)
+    .map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`))
+    .join(', ');
+const hex = (cp: number) => cp.toString(16).toUpperCase();
+
+/** [[start, end], …] from a sorted list. */
+export function compressRanges(sorted: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last && c === last[1] + 1) last[1] = c;
+    else out.push([c, c]);
+  }
+  return out;
+}
+
+export function decodeRanges(ranges: readonly (readonly [number, number])[]): Set<number> {
+  const s = new Set<number>();
+  for (const [a, b] of ranges) for (let c = a; c <= b; c++) s.add(c);
+  return s;
+}
