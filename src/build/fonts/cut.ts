@@ -161,6 +161,7 @@ export async function cutFonts(opts: CutOptions): Promise<{ dir: string; manifes
     for (const g of plan.groups) {
       const spec = GROUPS.find((x) => x.group === g.group)!;
       const covered = g.wanted.filter((cp) => s.has.has(cp));
+      if (!covered.length) continue; // e.g. no Chinese on the English page: no `ui` part
       const t = Date.now();
       const out = await subsetFont(Buffer.from(face), String.fromCodePoint(...covered), {
         targetFormat: 'woff2',

@@ -2,8 +2,8 @@
 //   Lang, Theme, BasemapOptions, basemapStyle(), setBasemapLanguage(), BASEMAP_ATTRIBUTION,
 //   LABEL_FONT, MAX_ZOOM_EMBEDDED
 //   NEW basemapAttribution(flavor) — the attribution HTML for either flavor (BASEMAP_ATTRIBUTION is
-//       the embedded one); NEW UI_FONT_FAMILY, FONT_FILES, fontFaceCss() — the page's font (same
-//       Noto Sans SC subset the map uses); NEW SOURCE_ID, languageField().
+//       the embedded one); NEW UI_FONT_FAMILY, FONT_FILES — the page's font (same Noto Sans SC
+//       parts the map uses); NEW SOURCE_ID, languageField().
 //   NEW setHiddenBasemapPlaces(map, names, hidden) — basemap cities to leave out (matched on
 //       `name:en`), e.g. those the story labels itself. Feature state, not a filter: changing it
 //       repaints, where a filter or global-state change would lay out every loaded tile again.
