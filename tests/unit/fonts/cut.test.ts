@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { collectionFamilies, extractFace } from '../../../src/build/fonts/collection';
 import { DEBIAN_NOTO_CJK_DIR, MANIFEST } from '../../../src/build/fonts/config';
 import { cutFonts, FontError, readManifest } from '../../../src/build/fonts/cut';
-import { chooseFonts } from '../../../src/build/fonts/plugin';
+import { chooseFonts, planStoryFonts } from '../../../src/build/fonts/plugin';
 import { decodeRanges, planFonts, storyUsage } from '../../../src/build/fonts/text';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -61,6 +61,18 @@ describe('cutting the fonts', () => {
     expect(fonts.dir).toBe(join(ROOT, 'static/fonts'));
     expect(existsSync(join(tmp, 'unused-cache'))).toBe(false);
     expect(lines).toEqual([]);
+  });
+
+  it('the Liangjiang story builds on a machine without fonts-noto-cjk (npm ci && npm start)', async () => {
+    const fonts = await chooseFonts({
+      ...planStoryFonts(join(ROOT, 'src/stories/liangjiang'), ROOT),
+      committedDir: join(ROOT, 'static/fonts'),
+      cacheDir: join(tmp, 'unused-cache'),
+      sourceDir: join(tmp, 'no-fonts'),
+      log: () => {},
+    });
+    expect(fonts).toMatchObject({ committed: true, dir: join(ROOT, 'static/fonts') });
+    expect(existsSync(join(tmp, 'unused-cache'))).toBe(false);
   });
 
   const committedCopy = () => {
