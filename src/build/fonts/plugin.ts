@@ -11,7 +11,7 @@
 import { copyFileSync, createReadStream, existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { MANIFEST } from './config.ts';
+import { FAMILY, MANIFEST } from './config.ts';
 import { fontFaceCss } from './css.ts';
 import { FontError, cutFonts, missingFrom, readManifest, writeManifest, type FontManifest } from './cut.ts';
 import { loadStory, UI_STRINGS } from './story.ts';
@@ -63,7 +63,13 @@ export interface ChooseOptions {
 /** Which parts serve `plan`, cutting them if needed (see the header). */
 export async function chooseFonts(opts: ChooseOptions): Promise<FontsInEffect> {
   const { plan, story, committedDir, log = console.log } = opts;
-  const committed = readManifest(committedDir);
+  let committed = readManifest(committedDir);
+  // The CSS family name is not inside the font files: a new name (config.ts) needs no cut, only
+  // the manifest written again.
+  if (committed?.files.some((f) => f.family !== FAMILY)) {
+    committed = { ...committed, files: committed.files.map((f) => ({ ...f, family: FAMILY })) };
+    if (committed.story === story) writeManifest(committedDir, committed);
+  }
   const lacking = committed ? missingFrom(committed, plan) : [...plan.used.keys()];
   if (committed && (!lacking.length || opts.cut === false))
     return { dir: committedDir, manifest: committed, committed: true };

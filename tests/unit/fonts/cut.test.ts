@@ -2,12 +2,12 @@
 // character is cut (for the build only, or into the committed folder for its own story), cached by
 // content; a story the committed parts cover needs no source fonts at all.
 import { afterAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectionFamilies, extractFace } from '../../../src/build/fonts/collection';
-import { DEBIAN_NOTO_CJK_DIR, MANIFEST } from '../../../src/build/fonts/config';
+import { DEBIAN_NOTO_CJK_DIR, FAMILY, MANIFEST } from '../../../src/build/fonts/config';
 import { cutFonts, FontError, readManifest } from '../../../src/build/fonts/cut';
 import { chooseFonts, planStoryFonts } from '../../../src/build/fonts/plugin';
 import { decodeRanges, planFonts, storyUsage } from '../../../src/build/fonts/text';
@@ -73,6 +73,26 @@ describe('cutting the fonts', () => {
     });
     expect(fonts).toMatchObject({ committed: true, dir: join(ROOT, 'static/fonts') });
     expect(existsSync(join(tmp, 'unused-cache'))).toBe(false);
+  });
+
+  it('a new family name reaches the committed manifest without a cut', async () => {
+    const committed = mkdtempSync(join(tmp, 'renamed-'));
+    cpSync(join(ROOT, 'static/fonts'), committed, { recursive: true });
+    const old = readManifest(committed)!;
+    writeFileSync(
+      join(committed, MANIFEST),
+      JSON.stringify({ ...old, files: old.files.map((f) => ({ ...f, family: 'Old Name' })) }),
+    );
+    const fonts = await chooseFonts({
+      plan: tinyStory('Chongqing', '重庆'),
+      story: old.story,
+      committedDir: committed,
+      cacheDir: join(tmp, 'unused-cache'),
+      sourceDir: join(tmp, 'no-fonts'),
+      log: () => {},
+    });
+    expect(fonts.manifest.files.map((f) => f.family)).toEqual(old.files.map(() => FAMILY));
+    expect(readManifest(committed)!.files.map((f) => f.family)).toEqual(old.files.map(() => FAMILY));
   });
 
   const committedCopy = () => {
