@@ -124,13 +124,14 @@ export function watchVisibleMap(
     if (!frame) frame = requestAnimationFrame(measure);
   };
   resize.observe(container);
-  // A covering element that appears, disappears or is hidden (a kiosk visitor's controls).
+  // A covering element that appears, disappears or is hidden (a kiosk visitor's controls, a slide
+  // hidden while the class explores the map).
   const mutations = new MutationObserver(schedule);
   mutations.observe(document.body, {
     subtree: true,
     childList: true,
     attributes: true,
-    attributeFilter: ['hidden', 'data-covers-map'],
+    attributeFilter: ['hidden', 'class', 'data-covers-map'],
   });
   window.addEventListener('resize', schedule);
   window.addEventListener('orientationchange', schedule);
