@@ -7,6 +7,8 @@ import type { Camera, Lang } from '../story/types';
 
 /** Read-only questions to the map on screen (window.storymap, the handout's pictures). */
 export interface MapProbe {
+  /** The map's style is loaded and shows the state applied (before that the camera is only the start). */
+  ready(): boolean;
   camera(): Camera;
   isIdle(): boolean;
   readonly animatedMoves: number;

@@ -48,8 +48,8 @@ export interface MapViewOptions {
   flavor?: 'embedded' | 'protomaps';
   /** Every map error; `problem` says whether it is the basemap archive (reported once) or other. */
   onError?: (message: string, problem: MapProblem) => void;
-  /** The part of the map that no panel covers, as camera padding (from the layout), at the start. */
-  padding?: Padding;
+  /** The part of the map that no panel covers (from the layout), at the start. */
+  visible?: { padding: Padding; free: Rect };
   /** Keep the drawn frame so that it can be read back as an image (the printed handout). */
   preserveDrawingBuffer?: boolean;
   /** The WebGL context was lost and not restored within `contextRestoreMs`: the owner should rebuild the map. */
@@ -99,7 +99,8 @@ export class MapView {
       opts.story.places.map((p) => p.id),
     );
     this.placeCoords = new Map(opts.story.places.map((p) => [p.id, p.coordinates as [number, number]]));
-    this.padding = opts.padding ?? NO_PADDING;
+    this.padding = opts.visible?.padding ?? NO_PADDING;
+    this.free = opts.visible?.free ?? null;
     this.routeFraction = routeFractionFor(opts.initial, this.routeIds);
     // The style already shows the initial state, so that applying it on load changes nothing.
     const style = storyStyle({

@@ -10,6 +10,7 @@ import { LAYER, gradientFraction } from './story-layers';
 export function createProbe(view: MapView): MapProbe {
   const { map } = view;
   return {
+    ready: () => view.ready,
     camera: () => view.camera(),
     isIdle: () => view.isIdle(),
     get animatedMoves() {

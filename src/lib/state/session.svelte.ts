@@ -66,7 +66,7 @@ export function startSession(state: StoryState, map: MapStatus): () => void {
       bounds: () => map.probe?.bounds() ?? null,
       places: () => {
         const probe = map.probe;
-        if (!probe) return [];
+        if (!probe?.ready()) return [];
         const { places, highlight } = state.chapter;
         return places.flatMap((id) => {
           const place = state.story.places.find((p) => p.id === id);
