@@ -4,6 +4,8 @@ import { render } from 'svelte/server';
 import story from 'virtual:story';
 import App from './App.svelte';
 import { StoryState } from './lib/state/story-state.svelte';
+import { MapStatus } from './lib/map/map-status.svelte';
+import { MODE_REGISTRY } from './modes/registry';
 import type { Lang } from './lib/story/types';
 
 export { story };
@@ -11,7 +13,8 @@ export { storyDataBlock } from './lib/story/embedded';
 export { CSP } from './lib/security/csp';
 
 export function renderStory(lang: Lang): { head: string; body: string } {
-  const state = new StoryState(story, 'scroll', { lang });
-  const { head, body } = render(App, { props: { storyState: state } });
+  const { policy, view } = MODE_REGISTRY.scroll;
+  const state = new StoryState(story, policy, { lang });
+  const { head, body } = render(App, { props: { storyState: state, view, mapStatus: new MapStatus() } });
   return { head, body };
 }

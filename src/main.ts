@@ -8,8 +8,9 @@ import './app.css';
 import { StoryState } from './lib/state/story-state.svelte';
 import { startSession } from './lib/state/session.svelte';
 import { browserLang, LANG_KEY, readUrl, rememberLang } from './lib/state/url';
-import { currentMap, firstPicture } from './lib/map/current';
+import { MapStatus } from './lib/map/map-status.svelte';
 import type { Lang } from './lib/story/types';
+import { MODE_NAMES, MODE_REGISTRY } from './modes/registry';
 
 // Built pages carry the story as data; the dev server has no prerendered page, so it imports it.
 const story =
@@ -17,9 +18,11 @@ const story =
 if (!story) throw new Error('This page has no story data: build it with `npm run build`.');
 
 const target = document.getElementById('app')!;
-const url = readUrl(location.search, location.hash, story);
+const url = readUrl(location.search, location.hash, story, MODE_NAMES);
+const { policy, view } = MODE_REGISTRY[url.mode as keyof typeof MODE_REGISTRY];
 const pageLang: Lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
-const prerendered = url.mode === 'scroll' && target.firstElementChild !== null;
+// The server renders the first mode (the reader's) only.
+const prerendered = url.mode === MODE_NAMES[0] && target.firstElementChild !== null;
 
 function storedLang(): Lang | undefined {
   try {
@@ -29,45 +32,28 @@ function storedLang(): Lang | undefined {
     return undefined;
   }
 }
-// An explicit choice wins: ?lang=, then the /zh/ page, then the reader's last choice, then
-// the browser's languages.
-// A kiosk always starts in its own language (?lang=, then the page), never a visitor's last choice.
+// An explicit choice wins: ?lang=, then the /zh/ page, then the reader's last choice (where the
+// mode remembers one: never on a kiosk), then the browser's languages.
 const pathLang: Lang | undefined = location.pathname.startsWith('/zh') ? 'zh' : undefined;
-const preferred: Lang =
-  url.mode === 'kiosk'
-    ? (url.lang ?? pathLang ?? 'en')
-    : (url.lang ?? pathLang ?? storedLang() ?? browserLang(navigator.languages ?? []));
-if (url.lang && url.mode !== 'kiosk') rememberLang(url.lang);
+const preferred: Lang = policy.rememberLang
+  ? (url.lang ?? pathLang ?? storedLang() ?? browserLang(navigator.languages ?? []))
+  : (url.lang ?? pathLang ?? 'en');
+if (url.lang && policy.rememberLang) rememberLang(url.lang);
 
 // Hydrate exactly what the server rendered (first chapter, page language), then move to
 // the chapter in the address and the reader's language: the state, not the markup, decides.
-const state = new StoryState(story, url.mode, { lang: prerendered ? pageLang : preferred });
-if (prerendered) hydrate(App, { target, props: { storyState: state } });
+const state = new StoryState(story, policy, { lang: prerendered ? pageLang : preferred });
+const mapStatus = new MapStatus();
+const props = { storyState: state, view, mapStatus };
+if (prerendered) hydrate(App, { target, props });
 else {
   target.textContent = '';
-  mount(App, { target, props: { storyState: state } });
+  mount(App, { target, props });
 }
 state.lang = preferred;
 if (url.chapterId) state.goToId(url.chapterId, 'jump');
 
-startSession(state, {
-  map: () => {
-    const v = currentMap.view;
-    return v
-      ? {
-          camera: v.camera(),
-          idle: v.isIdle(),
-          renderedPlaces: () => v.renderedPlaces(),
-          renderedBasemap: (lang: Lang) => v.renderedBasemap(lang),
-          animatedMoves: v.animatedMoves,
-          routeProgress: () => v.routeProgress(),
-          bounds: () => v.bounds(),
-        }
-      : null;
-  },
-  notice: () => currentMap.notice,
-  idle: () => currentMap.ready?.() ?? null,
-});
+startSession(state, mapStatus);
 
 // Offline: the service worker (built into dist/sw.js with the list of every file) precaches the
 // whole app on the first visit in any mode, so that the next start works without a network.
@@ -79,5 +65,5 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
       .register('/sw.js')
       .catch((e: unknown) => console.warn('service worker not registered:', e));
   if (navigator.serviceWorker.controller) register();
-  else void Promise.race([firstPicture, new Promise((r) => setTimeout(r, 8000))]).then(register);
+  else void Promise.race([mapStatus.firstPicture, new Promise((r) => setTimeout(r, 8000))]).then(register);
 }

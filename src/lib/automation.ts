@@ -1,13 +1,12 @@
 // window.storymap: a read-only view of the story state for tests, monitoring and kiosk integration.
 import type { Camera, Lang } from './story/types';
-import type { Mode } from './state/story-state.svelte';
 
 export interface StorymapHandle {
   readonly chapterId: string;
   readonly chapterIndex: number;
   readonly chapterCount: number;
   readonly progress: number;
-  readonly mode: Mode;
+  readonly mode: string;
   readonly lang: Lang;
   readonly reducedMotion: boolean;
   /** The map's current camera, or null before the map has loaded. */
@@ -30,6 +29,13 @@ export interface StorymapHandle {
   readonly routeProgress: number | null;
   /** The map's view as [west, south, east, north] (what the overview inset shows), or null. */
   readonly bounds: [number, number, number, number] | null;
+  /**
+   * Where the active chapter's places stand on the page now (viewport px, from the map's own
+   * projection), and whether each is highlighted; empty before the map.
+   */
+  readonly places: { id: string; x: number; y: number; highlight: boolean }[];
+  /** The part of the map no panel covers (viewport px: left, top, right, bottom), or null. */
+  readonly visibleRect: { left: number; top: number; right: number; bottom: number } | null;
   /** A notice shown to the reader when something failed (map, data), else null. */
   readonly notice: string | null;
 }

@@ -1,5 +1,4 @@
-// The modes every cross-cutting check runs in. A mode that is not built yet falls back to the
-// scroll view, so these checks pass now and cover each mode as it arrives.
+// The modes every cross-cutting check (hardening, accessibility) runs in: each with a map on screen.
 export const CHECKED_MODES = ['scroll', 'present', 'kiosk', 'print'] as const;
 export type CheckedMode = (typeof CHECKED_MODES)[number];
 

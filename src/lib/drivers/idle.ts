@@ -22,8 +22,6 @@ export interface IdleWatchOptions {
 
 export interface IdleWatch {
   readonly idle: boolean;
-  /** Treat now as input without an event (e.g. a button of the app itself). */
-  poke(): void;
   dispose(): void;
 }
 
@@ -55,11 +53,6 @@ export function watchIdle(opts: IdleWatchOptions): IdleWatch {
   return {
     get idle() {
       return idle;
-    },
-    poke() {
-      if (disposed) return;
-      idle = false;
-      arm();
     },
     dispose() {
       disposed = true;

@@ -1,6 +1,7 @@
 // The map as a view of the story state. Loaded as its own chunk after the text is on screen.
 // `apply` always sets the whole picture (camera, filters, language), so applying the same state
-// twice changes nothing and applying the last of many quick states lands exactly there.
+// twice changes nothing and applying the last of many quick states lands exactly there. Only
+// MapPane drives it; everything else reads the map through its probe (probe.ts).
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -16,12 +17,10 @@ import {
   type Theme,
 } from './style';
 import { classifyMapError, type MapProblem } from './map-problems';
-import { flightTiles } from './tile-cover';
 import {
   LAYER,
   PALETTES,
   areaLabelField,
-  gradientFraction,
   labelField,
   routePaint,
   filtersToSet,
@@ -29,7 +28,10 @@ import {
 } from './story-layers';
 import { hiddenPlaceNames, routeIds, storyStyle } from './map-style';
 import { routeFractionFor } from './route-draw';
-import { markFirstPicture } from './current';
+import { warmFlight } from './prefetch';
+import { perfMarks, type PerfMarks } from './perf-marks';
+import { frameCamera } from '../layout/frame';
+import type { Padding, Rect } from '../layout/visible-map';
 
 maplibregl.setWorkerUrl(workerUrl);
 let protocol: Protocol | undefined;
@@ -46,17 +48,20 @@ export interface MapViewOptions {
   flavor?: 'embedded' | 'protomaps';
   /** Every map error; `problem` says whether it is the basemap archive (reported once) or other. */
   onError?: (message: string, problem: MapProblem) => void;
-  /** Screen space covered by the story's own panels, so that the camera centres on the visible map. */
-  padding?: () => { top: number; right: number; bottom: number; left: number };
+  /** The part of the map that no panel covers (from the layout), at the start. */
+  visible?: { padding: Padding; free: Rect };
   /** Keep the drawn frame so that it can be read back as an image (the printed handout). */
   preserveDrawingBuffer?: boolean;
   /** The WebGL context was lost and not restored within `contextRestoreMs`: the owner should rebuild the map. */
   onContextFailure?: () => void;
   contextRestoreMs?: number;
+  /** The first complete picture is drawn. */
+  onFirstPicture?: () => void;
 }
 
 /** Longest flight, so that a reader who scrolls on never waits long for the map. */
 const MAX_FLIGHT_MS = 4000;
+const NO_PADDING: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
 
 export class MapView {
   readonly map: maplibregl.Map;
@@ -65,30 +70,37 @@ export class MapView {
   private disposed = false;
   private readonly off: Array<() => void> = [];
   private lostTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Camera moves that took time (flights), counted from the map's own move events. */
-  animatedMoves = 0;
+  private readonly marks: PerfMarks;
   private readonly palette: Palette;
   private readonly routeIds: Set<string>;
   /** English names of every story place: the basemap cities the story may hide. */
   private readonly storyPlaceNames: string[];
+  private readonly placeCoords: Map<string, [number, number]>;
   private attribution: { lang: Lang; control: maplibregl.AttributionControl } | undefined;
   private warmedFor: string | undefined;
+  private stopWarming: (() => void) | undefined;
   /** The route fraction the style was last given (undefined: not set on this style yet). */
   private routeFraction: number | undefined;
-  private warming: AbortController | undefined;
+  private padding: Padding;
+  private free: Rect | null = null;
+  private interactive: boolean | undefined;
+  /** The camera the active state was framed to (the author's, zoomed out to fit the free part). */
+  private framed: Camera | undefined;
 
   constructor(private readonly opts: MapViewOptions) {
     if (!protocol) {
       protocol = new Protocol();
       maplibregl.addProtocol('pmtiles', protocol.tile);
     }
-    const { camera } = opts.initial;
     this.palette = PALETTES[opts.theme];
     this.routeIds = routeIds(opts.story);
     this.storyPlaceNames = hiddenPlaceNames(
       opts.story,
       opts.story.places.map((p) => p.id),
     );
+    this.placeCoords = new Map(opts.story.places.map((p) => [p.id, p.coordinates as [number, number]]));
+    this.padding = opts.visible?.padding ?? NO_PADDING;
+    this.free = opts.visible?.free ?? null;
     this.routeFraction = routeFractionFor(opts.initial, this.routeIds);
     // The style already shows the initial state, so that applying it on load changes nothing.
     const style = storyStyle({
@@ -99,6 +111,12 @@ export class MapView {
       archiveUrl: opts.archiveUrl,
       flavor: opts.flavor,
     });
+    // The first picture is framed for the free part of the map, so that nothing moves after it.
+    const camera = this.frame(opts.initial, {
+      width: opts.container.clientWidth,
+      height: opts.container.clientHeight,
+    });
+    this.framed = camera;
     this.map = new maplibregl.Map({
       container: opts.container,
       style,
@@ -112,9 +130,8 @@ export class MapView {
       fadeDuration: 150,
       ...(opts.preserveDrawingBuffer ? { canvasContextAttributes: { preserveDrawingBuffer: true } } : {}),
     });
-    // The camera frames the space the panels leave free from the first picture on (MapLibre's
-    // constructor takes no padding).
-    if (opts.padding) this.map.setPadding(opts.padding());
+    // MapLibre's constructor takes no padding.
+    this.map.setPadding(this.padding);
     this.setAttribution(opts.lang);
     this.setInteractive(opts.interactive ?? false);
     // On the first load the map shows what its style was built with (the initial state): only
@@ -139,46 +156,20 @@ export class MapView {
       }
       opts.onError?.(message, problem);
     };
-    let moveStarted = 0;
-    // Frames drawn, and User Timing marks for the benchmark (scripts/bench.mjs): the first
-    // complete picture, and the start and end of the last move with the frame count at each.
-    // Only the last move's marks are kept, so a kiosk running for days holds no growing list.
-    let frames = 0;
-    const onRender = () => frames++;
-    const mark = (name: string) => {
-      performance.clearMarks(name);
-      performance.mark(name, { detail: { frames, camera: this.camera(), padding: this.map.getPadding() } });
-    };
-    const onFirstIdle = () => {
-      mark('storymap:first-idle');
-      markFirstPicture();
-    };
-    const onMoveStart = () => {
-      moveStarted = performance.now();
-      mark('storymap:move-start');
-    };
-    const onMoveEnd = () => {
-      if (performance.now() - moveStarted > 50) this.animatedMoves++;
-      mark('storymap:move-end');
-    };
+    this.marks = perfMarks(
+      this.map,
+      () => this.camera(),
+      () => opts.onFirstPicture?.(),
+    );
     // Once a chapter has settled, warm the tiles of the flight to the next one.
     const onIdle = () => {
       if (this.last && this.last.state.chapterId !== this.warmedFor) this.warmNext(this.last.state);
     };
-    this.map.on('render', onRender);
-    this.map.once('idle', onFirstIdle);
     this.map.on('idle', onIdle);
     this.off.push(() => {
-      this.map.off('render', onRender);
-      this.map.off('idle', onFirstIdle);
+      this.marks.dispose();
       this.map.off('idle', onIdle);
-      this.warming?.abort();
-    });
-    this.map.on('movestart', onMoveStart);
-    this.map.on('moveend', onMoveEnd);
-    this.off.push(() => {
-      this.map.off('movestart', onMoveStart);
-      this.map.off('moveend', onMoveEnd);
+      this.stopWarming?.();
     });
     // The first picture already hides the basemap's cities that the story labels itself: feature
     // state can be set as soon as the style's sources exist, before any tile is drawn.
@@ -218,9 +209,19 @@ export class MapView {
     });
   }
 
-  /** The state last asked for (shown, or waiting for the map to be ready). */
-  lastState(): { state: MapState; lang: Lang } | undefined {
-    return this.last;
+  /** The style is loaded and shows the states applied. */
+  get ready(): boolean {
+    return this.styleReady && !this.disposed;
+  }
+
+  /** Camera moves that took time (flights) since the map loaded. */
+  get animatedMoves(): number {
+    return this.marks.animatedMoves;
+  }
+
+  /** The active state draws a route. */
+  showsRoute(): boolean {
+    return !!this.last?.state.layers.some((id) => this.routeIds.has(id));
   }
 
   /** Show `state`. `how` is 'jump' for deep links, reloads and reduced motion. */
@@ -254,15 +255,58 @@ export class MapView {
       this.setAttribution(lang);
     }
     // A new target moves the camera; so does a still camera that is not at the target (the reader
-    // explored, or a jump was cut short). A flight under way towards the same target goes on.
+    // explored and came back, or a jump was cut short). A flight under way towards the same target goes on.
     // The first state (and the first after a restored context) finds the map built at its camera,
     // which then does not move: a jump to where it stands would only cost a frame.
-    const target =
-      prev !== undefined &&
-      (prev.state.chapterId !== state.chapterId || !sameCamera(prev.state.camera, state.camera));
-    if (target || (!this.map.isMoving() && !sameCamera(this.camera(), state.camera))) {
-      this.moveTo(state.camera, prev ? how : 'jump');
+    const target = this.frame(state);
+    const moved = this.framed === undefined || !sameCamera(this.framed, target);
+    const newTarget = prev !== undefined && (prev.state.chapterId !== state.chapterId || moved);
+    this.framed = target;
+    // A map the audience explores stays where they took it until the chapter changes.
+    const away = !this.interactive && !this.map.isMoving() && !sameCamera(this.camera(), target);
+    if (newTarget || away) {
+      this.moveTo(target, prev ? how : 'jump');
     }
+  }
+
+  /**
+   * The part of the map no panel covers has changed (a resize, a turned screen, a panel that grew):
+   * the camera centres on the new free part and the chapter is framed in it again, at once. A map
+   * the audience is exploring keeps its view.
+   */
+  setFreeArea(padding: Padding, free: Rect): void {
+    this.padding = padding;
+    this.free = free;
+    if (this.disposed || this.interactive) return;
+    if (!this.styleReady || !this.last) {
+      this.map.setPadding(padding);
+      return;
+    }
+    this.framed = this.frame(this.last.state);
+    this.moveTo(this.framed, 'jump');
+  }
+
+  /** The free part of the map (viewport px), once measured. */
+  visibleRect(): Rect | null {
+    return this.free;
+  }
+
+  /** The author's camera for `state`, zoomed out as far as the free part of the map needs. */
+  private frame(state: MapState, size?: { width: number; height: number }): Camera {
+    const canvas = size ?? {
+      width: this.map.getCanvas().clientWidth,
+      height: this.map.getCanvas().clientHeight,
+    };
+    const coords = (ids: readonly string[]) =>
+      ids.flatMap((id) => {
+        const c = this.placeCoords.get(id);
+        return c ? [c] : [];
+      });
+    return frameCamera(
+      state.camera,
+      { must: coords(state.highlight), should: coords(state.places) },
+      { ...canvas, padding: this.padding },
+    );
   }
 
   /** The basemap's credits in `lang` (MapLibre's control cannot change its text: it is replaced). */
@@ -281,12 +325,6 @@ export class MapView {
     setHiddenBasemapPlaces(this.map, this.storyPlaceNames, hiddenPlaceNames(this.opts.story, state.places));
   }
 
-  /** Move back to the camera of the state applied last (after the reader explored the map). */
-  reset(how: Transition): void {
-    if (this.disposed || !this.styleReady || !this.last) return;
-    this.moveTo(this.last.state.camera, how);
-  }
-
   /** Resolves when the map has drawn what was applied completely and stands still. */
   async settled(): Promise<void> {
     if (this.disposed) return;
@@ -297,19 +335,13 @@ export class MapView {
     await idle;
   }
 
-  /** The frame on screen as a PNG data URL (needs `preserveDrawingBuffer`). */
-  snapshot(): string {
-    return this.map.getCanvas().toDataURL('image/png');
-  }
-
   private moveTo(camera: Camera, how: Transition): void {
-    const padding = this.opts.padding?.() ?? { top: 0, right: 0, bottom: 0, left: 0 };
     const target = {
       center: camera.center,
       zoom: camera.zoom,
       pitch: camera.pitch,
       bearing: camera.bearing,
-      padding,
+      padding: this.padding,
     };
     this.map.stop();
     if (how === 'jump') this.map.jumpTo(target);
@@ -317,39 +349,19 @@ export class MapView {
     this.map.triggerRepaint();
   }
 
-  /**
-   * Reads the archive's byte ranges for the tiles of the flight from `state` to the next chapter
-   * (MapLibre has no public prefetch for an arbitrary camera), one tile at a time, so that the
-   * archive's directories are loaded and the tiles are in the browser's cache when the reader
-   * moves on. Best effort: errors are ignored, and a chapter change cancels it.
-   */
   private warmNext(state: MapState): void {
     this.warmedFor = state.chapterId;
-    this.warming?.abort();
+    this.stopWarming?.();
     const chapters = this.opts.story.chapters;
     const next = chapters[chapters.findIndex((c) => c.id === state.chapterId) + 1];
-    const source = this.map.getSource(SOURCE_ID) as
-      { url?: string; minzoom?: number; maxzoom?: number } | undefined;
-    const archive = source?.url ? protocol?.get(source.url.replace(/^pmtiles:\/\//, '')) : undefined;
-    if (!next || !archive) return;
-    const canvas = this.map.getCanvas();
-    const tiles = flightTiles(
-      state.camera,
-      next.camera,
-      { width: canvas.clientWidth || 1024, height: canvas.clientHeight || 768 },
-      { minzoom: source?.minzoom ?? 0, maxzoom: source?.maxzoom ?? 14 },
-    );
-    const controller = new AbortController();
-    this.warming = controller;
-    void (async () => {
-      for (const t of tiles) {
-        if (controller.signal.aborted || this.disposed) return;
-        await archive.getZxy(t.z, t.x, t.y, controller.signal).catch(() => undefined);
-      }
-    })();
+    this.stopWarming = next
+      ? warmFlight(this.map, protocol, SOURCE_ID, state.camera, next.camera)
+      : undefined;
   }
 
   setInteractive(on: boolean): void {
+    if (this.interactive === on) return;
+    this.interactive = on;
     const handlers = [
       this.map.dragPan,
       this.map.scrollZoom,
@@ -383,22 +395,6 @@ export class MapView {
     return !this.disposed && this.styleReady && !this.map.isMoving() && this.map.loaded();
   }
 
-  /**
-   * The fraction of the active chapter's routes that the map draws now, read back from the route
-   * layer's paint; null when the chapter shows no route or the map is not ready.
-   */
-  routeProgress(): number | null {
-    if (!this.styleReady || !this.last || !this.last.state.layers.some((id) => this.routeIds.has(id)))
-      return null;
-    return gradientFraction(this.map.getPaintProperty(LAYER.route, 'line-gradient'));
-  }
-
-  /** The geographic bounds of the view as [west, south, east, north]. */
-  bounds(): [number, number, number, number] {
-    const b = this.map.getBounds();
-    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
-  }
-
   /** Calls `f` whenever the view has moved (and once the map has loaded); returns the unsubscribe. */
   onViewChange(f: () => void): () => void {
     this.map.on('moveend', f);
@@ -410,43 +406,6 @@ export class MapView {
     };
     this.off.push(off);
     return off;
-  }
-
-  /**
-   * The basemap's labels on screen, in `lang`, and those placed over a story dot (`onPlaces`, as
-   * "label @ place id"), which the story's places keep clear of.
-   */
-  renderedBasemap(lang: Lang): { features: number; labels: string[]; onPlaces: string[] } {
-    if (!this.styleReady) return { features: 0, labels: [], onPlaces: [] };
-    const names = lang === 'zh' ? ['name:zh-Hans', 'name:zh', 'name'] : ['name:en', 'name'];
-    // A city hidden by feature state (the story labels it) is placed, but not seen.
-    const labelled = (features: maplibregl.MapGeoJSONFeature[]) =>
-      features.flatMap((f) => {
-        const key = names.find((n) => typeof f.properties[n] === 'string');
-        return f.source === SOURCE_ID && f.layer.type === 'symbol' && f.state?.hidden !== true && key
-          ? [String(f.properties[key])]
-          : [];
-      });
-    const features = this.map.queryRenderedFeatures().filter((f) => f.source === SOURCE_ID);
-    const onPlaces: string[] = [];
-    for (const dot of this.map.queryRenderedFeatures({ layers: [LAYER.placeDot] })) {
-      const { x, y } = this.map.project((dot.geometry as GeoJSON.Point).coordinates as [number, number]);
-      for (const label of labelled(
-        this.map.queryRenderedFeatures([
-          [x - 7, y - 7],
-          [x + 7, y + 7],
-        ]),
-      ))
-        onPlaces.push(`${label} @ ${dot.properties.id}`);
-    }
-    return { features: features.length, labels: [...new Set(labelled(features))].sort(), onPlaces };
-  }
-
-  /** Ids of the story places drawn on screen now. */
-  renderedPlaces(): string[] {
-    if (!this.styleReady) return [];
-    const features = this.map.queryRenderedFeatures({ layers: [LAYER.placeDot] });
-    return [...new Set(features.map((f) => String(f.properties.id)))].sort();
   }
 
   destroy(): void {

@@ -1,28 +1,12 @@
 // Connects the story state to the browser: the address, the document's language, the
 // remembered language, the reduced-motion preference and the automation handle.
 import { installHandle } from '../automation';
-import type { Camera, Lang } from '../story/types';
+import type { MapStatus } from '../map/map-status.svelte';
 import { HTML_LANG } from '../ui/strings';
 import type { StoryState } from './story-state.svelte';
-import { chapterIdFromHash, chapterUrl } from './url';
+import { chapterIdFromHash, chapterUrl, rememberLang } from './url';
 
-export interface SessionHooks {
-  /** The map's camera and readiness, once it exists. */
-  map: () => {
-    camera: Camera;
-    idle: boolean;
-    renderedPlaces: () => string[];
-    renderedBasemap: (lang: Lang) => { features: number; labels: string[]; onPlaces: string[] };
-    animatedMoves: number;
-    routeProgress?: () => number | null;
-    bounds?: () => [number, number, number, number];
-  } | null;
-  notice: () => string | null;
-  /** Readiness when it is not the map's (modes without a map on screen, the handout); else the map's idle. */
-  idle?: () => boolean | null;
-}
-
-export function startSession(state: StoryState, hooks: SessionHooks): () => void {
+export function startSession(state: StoryState, map: MapStatus): () => void {
   const disposers: Array<() => void> = [];
 
   const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
@@ -43,7 +27,7 @@ export function startSession(state: StoryState, hooks: SessionHooks): () => void
     $effect.root(() => {
       $effect(() => {
         const id = state.chapter.id;
-        if (state.mode === 'print') return;
+        if (!state.policy.followHash) return;
         // An address without a chapter already means the first one; leaving it alone also keeps
         // the browser's starting point for the Tab key at the top of the page.
         if (state.index === 0 && !location.hash) return;
@@ -55,6 +39,11 @@ export function startSession(state: StoryState, hooks: SessionHooks): () => void
         const lang = state.lang;
         document.documentElement.lang = HTML_LANG[lang];
         document.title = `${state.story.title[lang]} — ${state.story.subtitle[lang]}`;
+      });
+      // A language the reader chose is kept for the next visit, where the mode remembers one.
+      $effect(() => {
+        const chosen = state.langChoice;
+        if (chosen && state.policy.rememberLang) rememberLang(chosen);
       });
     }),
   );
@@ -68,14 +57,26 @@ export function startSession(state: StoryState, hooks: SessionHooks): () => void
       mode: () => state.mode,
       lang: () => state.lang,
       reducedMotion: () => state.reducedMotion,
-      camera: () => hooks.map()?.camera ?? null,
-      idle: () => hooks.idle?.() ?? hooks.map()?.idle ?? false,
-      renderedPlaces: () => hooks.map()?.renderedPlaces() ?? [],
-      basemap: () => hooks.map()?.renderedBasemap(state.lang) ?? null,
-      animatedMoves: () => hooks.map()?.animatedMoves ?? 0,
-      routeProgress: () => hooks.map()?.routeProgress?.() ?? null,
-      bounds: () => hooks.map()?.bounds?.() ?? null,
-      notice: () => hooks.notice(),
+      camera: () => map.probe?.camera() ?? null,
+      idle: () => map.idle,
+      renderedPlaces: () => map.probe?.renderedPlaces() ?? [],
+      basemap: () => map.probe?.renderedBasemap(state.lang) ?? null,
+      animatedMoves: () => map.probe?.animatedMoves ?? 0,
+      routeProgress: () => map.probe?.routeProgress() ?? null,
+      bounds: () => map.probe?.bounds() ?? null,
+      places: () => {
+        const probe = map.probe;
+        if (!probe?.ready()) return [];
+        const { places, highlight } = state.chapter;
+        return places.flatMap((id) => {
+          const place = state.story.places.find((p) => p.id === id);
+          if (!place) return [];
+          const [x, y] = probe.project(place.coordinates as [number, number]);
+          return [{ id, x, y, highlight: highlight.includes(id) }];
+        });
+      },
+      visibleRect: () => map.probe?.visibleRect() ?? null,
+      notice: () => map.notice,
     }),
   );
   return () => disposers.splice(0).forEach((f) => f());

@@ -49,7 +49,7 @@ export interface SyncOptions {
   /** Apply a language that the other window switched to. */
   onLang?: (lang: Lang) => void;
   onBlank?: (on: boolean) => void;
-  /** A channel; by default a BroadcastChannel named after the story. */
+  /** The channel: a BroadcastChannel named after the story (`openChannel`), or a fake in tests. */
   channel: Channel;
 }
 

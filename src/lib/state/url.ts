@@ -1,14 +1,14 @@
 // Reading the address: only known values are taken; anything else is ignored, never echoed.
 import { LANGS, type Lang, type Story } from '../story/types';
-import { MODES, type Mode } from './story-state.svelte';
 
 export interface UrlChoice {
-  mode: Mode;
+  /** A mode named in `modes`, else the first of them (the default). */
+  mode: string;
   lang: Lang | undefined;
   chapterId: string | undefined;
 }
 
-export function readUrl(search: string, hash: string, story: Story): UrlChoice {
+export function readUrl(search: string, hash: string, story: Story, modes: readonly string[]): UrlChoice {
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(search);
@@ -18,7 +18,7 @@ export function readUrl(search: string, hash: string, story: Story): UrlChoice {
   const mode = params.get('mode');
   const lang = params.get('lang');
   return {
-    mode: (MODES as readonly string[]).includes(mode ?? '') ? (mode as Mode) : 'scroll',
+    mode: mode && modes.includes(mode) ? mode : modes[0]!,
     lang: (LANGS as readonly string[]).includes(lang ?? '') ? (lang as Lang) : undefined,
     chapterId: chapterIdFromHash(hash, story),
   };
@@ -61,7 +61,7 @@ export function rememberLang(lang: Lang): void {
 }
 
 /** The same page in another mode, on a chapter (the speaker view opened from the audience view). */
-export function modeUrl(href: string, mode: Mode, chapterId: string): string {
+export function modeUrl(href: string, mode: string, chapterId: string): string {
   const url = new URL(href);
   url.searchParams.set('mode', mode);
   url.hash = encodeURIComponent(chapterId);

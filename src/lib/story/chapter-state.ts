@@ -30,8 +30,3 @@ export function clampIndex(story: Story, index: number): number {
   if (!Number.isFinite(index)) return 0;
   return Math.min(story.chapters.length - 1, Math.max(0, Math.trunc(index)));
 }
-
-export function chapterIndexById(story: Story, id: string | null | undefined): number {
-  if (!id) return -1;
-  return story.chapters.findIndex((c) => c.id === id);
-}

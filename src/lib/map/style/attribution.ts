@@ -4,7 +4,8 @@
 // said in the reader's language.
 import type { Lang } from '../../story/types';
 
-type Flavor = 'embedded' | 'protomaps';
+/** The basemap: our embedded archive, or an OSM-based Protomaps extract. */
+export type Flavor = 'embedded' | 'protomaps';
 
 const GSHHG = '<a href="https://www.soest.hawaii.edu/pwessel/gshhg/">GSHHG</a>';
 const DCW = '<a href="https://www.soest.hawaii.edu/pwessel/dcw/">DCW</a>';

@@ -1,24 +1,22 @@
-// The basemap style (issue 3). Contract with the app — see the brief; additions are marked NEW:
-//   Lang, Theme, BasemapOptions, basemapStyle(), setBasemapLanguage(), BASEMAP_ATTRIBUTION,
-//   LABEL_FONT, MAX_ZOOM_EMBEDDED
-//   NEW basemapAttribution(flavor) — the attribution HTML for either flavor (BASEMAP_ATTRIBUTION is
-//       the embedded one); NEW UI_FONT_FAMILY, FONT_FILES — the page's font (same Noto Sans SC
-//       parts the map uses); NEW SOURCE_ID, languageField().
-//   NEW setHiddenBasemapPlaces(map, names, hidden) — basemap cities to leave out (matched on
-//       `name:en`), e.g. those the story labels itself. Feature state, not a filter: changing it
-//       repaints, where a filter or global-state change would lay out every loaded tile again.
+// The basemap's style: layers for the Protomaps schema (our embedded archive or an OSM extract),
+// drawn in the page's language and theme, and the basemap helpers the map view uses.
 // Layer order: land-coloured background, sea (`water` kind=ocean), earth, lakes, rivers, boundaries,
 // labels. A Protomaps extract has the same kinds, so the same order works for both flavors.
 // Fonts: the style has no `glyphs` URL; the label font comes from the style's `font-faces`
 // (MapLibre GL JS 6), a Noto Sans SC subset served from our own origin. No other origin is used
 // and no font installed on the viewer's machine is needed.
+// The basemap's own label of a city the story labels itself is hidden by feature state
+// (setHiddenBasemapPlaces): a repaint, where a filter or global-state change would lay out every
+// loaded tile again.
 import type {
   Map as MlMap,
   StyleSpecification,
   LayerSpecification,
   ExpressionSpecification,
 } from 'maplibre-gl';
-import { BASEMAP_PALETTES, type BasemapPalette } from './themes';
+import type { Lang } from '../../story/types';
+import { BASEMAP_PALETTES, type BasemapPalette, type Theme } from './themes';
+import type { Flavor } from './attribution';
 import { FONT_FILES, MAP_FONT_NAME } from './fonts';
 
 export { UI_FONT_FAMILY, UI_FONT_NAME, FONT_FILES, MAP_FONT_NAME } from './fonts';
@@ -26,9 +24,9 @@ export type { FontFile } from './fonts';
 export { BASEMAP_PALETTES } from './themes';
 export type { BasemapPalette } from './themes';
 
-export type Lang = 'en' | 'zh';
-export type Theme = 'light' | 'dark';
-export type Flavor = 'embedded' | 'protomaps';
+export type { Lang } from '../../story/types';
+export type { Theme } from './themes';
+export type { Flavor } from './attribution';
 
 export interface BasemapOptions {
   lang: Lang;

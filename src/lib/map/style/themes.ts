@@ -1,6 +1,7 @@
 // Colours of the basemap, light and dark. Calm and low in contrast, so that the story's own
 // layers (drawn on top, ids 'story-…') carry the emphasis.
-import type { Theme } from './index';
+/** The map's look: light for reading and slides, dark for the kiosk. */
+export type Theme = 'light' | 'dark';
 
 export interface BasemapPalette {
   water: string;

@@ -1,0 +1,66 @@
+// What only window.storymap (tests, monitoring, the handout's pictures) asks of the map: read-only
+// queries of what is drawn now. Nothing here moves the map.
+import type { MapGeoJSONFeature } from 'maplibre-gl';
+import type { Lang } from '../story/types';
+import type { MapProbe } from './map-status.svelte';
+import type { MapView } from './map-view';
+import { SOURCE_ID } from './style';
+import { LAYER, gradientFraction } from './story-layers';
+
+export function createProbe(view: MapView): MapProbe {
+  const { map } = view;
+  return {
+    ready: () => view.ready,
+    camera: () => view.camera(),
+    isIdle: () => view.isIdle(),
+    get animatedMoves() {
+      return view.animatedMoves;
+    },
+    bounds: () => {
+      const b = map.getBounds();
+      return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    },
+    // The fraction of the active chapter's routes drawn now, read back from the route layer's paint.
+    routeProgress: () =>
+      view.ready && view.showsRoute()
+        ? gradientFraction(map.getPaintProperty(LAYER.route, 'line-gradient'))
+        : null,
+    renderedPlaces: () => {
+      if (!view.ready) return [];
+      const features = map.queryRenderedFeatures({ layers: [LAYER.placeDot] });
+      return [...new Set(features.map((f) => String(f.properties.id)))].sort();
+    },
+    renderedBasemap: (lang: Lang) => {
+      if (!view.ready) return { features: 0, labels: [], onPlaces: [] };
+      const names = lang === 'zh' ? ['name:zh-Hans', 'name:zh', 'name'] : ['name:en', 'name'];
+      // A city hidden by feature state (the story labels it) is placed, but not seen.
+      const labelled = (features: MapGeoJSONFeature[]) =>
+        features.flatMap((f) => {
+          const key = names.find((n) => typeof f.properties[n] === 'string');
+          return f.source === SOURCE_ID && f.layer.type === 'symbol' && f.state?.hidden !== true && key
+            ? [String(f.properties[key])]
+            : [];
+        });
+      const features = map.queryRenderedFeatures().filter((f) => f.source === SOURCE_ID);
+      // Basemap labels placed over a story dot, as "label @ place id": the story keeps them clear.
+      const onPlaces: string[] = [];
+      for (const dot of map.queryRenderedFeatures({ layers: [LAYER.placeDot] })) {
+        const { x, y } = map.project((dot.geometry as GeoJSON.Point).coordinates as [number, number]);
+        const near = map.queryRenderedFeatures([
+          [x - 7, y - 7],
+          [x + 7, y + 7],
+        ]);
+        for (const label of labelled(near)) onPlaces.push(`${label} @ ${dot.properties.id}`);
+      }
+      return { features: features.length, labels: [...new Set(labelled(features))].sort(), onPlaces };
+    },
+    settled: () => view.settled(),
+    snapshot: () => map.getCanvas().toDataURL('image/png'),
+    project: (lngLat) => {
+      const p = map.project(lngLat);
+      const r = map.getCanvas().getBoundingClientRect();
+      return [p.x + r.left, p.y + r.top];
+    },
+    visibleRect: () => view.visibleRect(),
+  };
+}
