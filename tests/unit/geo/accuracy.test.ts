@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { area, booleanPointInPolygon, point, lineString, pointToLineDistance, distance } from '@turf/turf';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position } from 'geojson';
-import { openArchive, readVectorTile, layerFeatures, tileFor } from '../../../geo/lib/archive-read.mjs';
+import { openArchive, readVectorTile, layerFeatures } from '../../../geo/lib/archive-read.mjs';
+import { tileOf as tileFor } from '../../../src/lib/map/mercator.js';
 import { COUNTRIES } from '../../../geo/lib/names.mjs';
 
 const root = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));

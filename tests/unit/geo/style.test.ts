@@ -21,7 +21,8 @@ import {
   type Lang,
   type Theme,
 } from '../../../src/lib/map/style/index';
-import { openArchive, nodeDecompress, readVectorTile, tileFor } from '../../../geo/lib/archive-read.mjs';
+import { openArchive, nodeDecompress, readVectorTile } from '../../../geo/lib/archive-read.mjs';
+import { tileOf as tileFor } from '../../../src/lib/map/mercator.js';
 import { BytesSource, protomapsExtract } from './protomaps-fixture';
 
 const root = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
