@@ -14,7 +14,6 @@ import {
   basemapAttribution,
   BASEMAP_ATTRIBUTION,
   LABEL_FONT,
-  MAX_ZOOM_EMBEDDED,
   FONT_FILES,
   UI_FONT_FAMILY,
   fontFaceCss,
@@ -146,7 +145,6 @@ describe('basemapStyle()', () => {
     }
     for (const s of ['GSHHG', 'DCW', 'LGPL', 'Natural Earth', '海岸线', '省级界线', '朝天门', '争议边界'])
       expect(basemapAttribution('embedded', 'zh')).toContain(s);
-    expect(MAX_ZOOM_EMBEDDED).toBe(11);
   });
 
   it('exports the page font', () => {
@@ -193,7 +191,11 @@ describe('embedded archive and the style', () => {
     const h = await pm.getHeader();
     expect(h.minZoom).toBe(0);
     expect(h.maxZoom).toBeGreaterThanOrEqual(10);
-    expect(h.maxZoom).toBe(MAX_ZOOM_EMBEDDED);
+    expect(h.maxZoom).toBe(11);
+    // the style leaves the zoom range to the archive's header (the pmtiles protocol's TileJSON)
+    const source = basemapStyle({ lang: 'en', theme: 'light' }).sources.basemap as Record<string, unknown>;
+    expect(source.maxzoom).toBeUndefined();
+    expect(source.url).toMatch(/^pmtiles:/);
   });
   it('has every source-layer the embedded style uses', async () => {
     const ids = await vectorLayerIds(pm);

@@ -1,6 +1,6 @@
 // The basemap style (issue 3). Contract with the app — see the brief; additions are marked NEW:
 //   Lang, Theme, BasemapOptions, basemapStyle(), setBasemapLanguage(), BASEMAP_ATTRIBUTION,
-//   LABEL_FONT, MAX_ZOOM_EMBEDDED
+//   LABEL_FONT
 //   NEW basemapAttribution(flavor) — the attribution HTML for either flavor (BASEMAP_ATTRIBUTION is
 //       the embedded one); NEW UI_FONT_FAMILY, FONT_FILES, fontFaceCss() — the page's font (same
 //       Noto Sans SC subset the map uses); NEW SOURCE_ID, languageField().
@@ -38,9 +38,6 @@ export interface BasemapOptions {
   /** 'embedded' (our archive) or 'protomaps' (an OSM-based Protomaps extract) */
   flavor?: Flavor;
 }
-
-/** The highest zoom the embedded data supports for honest viewing (river lines ~0.4 km off). */
-export const MAX_ZOOM_EMBEDDED = 11;
 
 /** text-font stack for every symbol layer, the app's included. */
 export const LABEL_FONT: string[] = [MAP_FONT_NAME];
@@ -394,7 +391,8 @@ export function basemapStyle(opts: BasemapOptions): StyleSpecification {
         url: `pmtiles://${archive}`,
         attribution: basemapAttribution(flavor),
         promoteId: { places: PLACE_ID_PROPERTY },
-        ...(flavor === 'embedded' ? { maxzoom: MAX_ZOOM_EMBEDDED } : {}),
+        // No zoom range here: the pmtiles protocol gives MapLibre the archive's own (its header),
+        // so closer than the archive's max zoom, MapLibre overzooms its last tiles.
       },
     },
     layers: basemapLayers(BASEMAP_PALETTES[opts.theme], flavor),
