@@ -31,12 +31,14 @@ export interface StoryLike {
 }
 
 export interface CoverageProblem {
+  /** `too-close`: the zoom is past the archive's max zoom; `outside`: the view leaves the data. */
+  kind: 'too-close' | 'outside';
   chapter: string;
   file?: string;
   zoom: number;
   /** The archive zoom whose tiles the view shows. */
   dataZoom: number;
-  /** Each screen on which part of the view has no tiles, with the tiles missing there. */
+  /** Each screen on which part of the view has no tiles, with the tiles missing there (`outside`). */
   screens: { screen: Screen; missing: number; total: number }[];
   message: string;
 }
@@ -102,10 +104,11 @@ export function describeCoverage(coverage: BasemapCoverage, z: number): string {
 const size = (s: Screen) => `${s.width}×${s.height}`;
 
 /**
- * Every chapter whose view, on any of `screens`, reaches past the tiles the basemap has at the
- * chapter's zoom. One problem per chapter, naming the chapter, its zoom, the screens and where
- * data exists at that zoom. (MapLibre loads lower zooms for the far part of a strongly pitched
- * view; this check asks for tiles at the chapter's zoom everywhere, so it errs on the safe side.)
+ * Every chapter closer than the archive's max zoom (`too-close`: the data is not good enough
+ * there), and every chapter whose view, on any of `screens`, reaches past the tiles the basemap
+ * has at the chapter's zoom (`outside`, naming the chapter, its zoom, the screens and where data
+ * exists at that zoom). (MapLibre loads lower zooms for the far part of a strongly pitched view;
+ * this check asks for tiles at the chapter's zoom everywhere, so it errs on the safe side.)
  */
 export function checkCoverage(
   story: StoryLike,
@@ -114,6 +117,18 @@ export function checkCoverage(
 ): CoverageProblem[] {
   const problems: CoverageProblem[] = [];
   for (const c of story.chapters) {
+    if (c.camera.zoom > coverage.maxZoom)
+      problems.push({
+        kind: 'too-close',
+        chapter: c.id,
+        ...(c.file ? { file: c.file } : {}),
+        zoom: c.camera.zoom,
+        dataZoom: coverage.maxZoom,
+        screens: [],
+        message:
+          `chapter "${c.id}" at zoom ${c.camera.zoom} is closer than the basemap's data supports ` +
+          `(its archive goes to zoom ${coverage.maxZoom})`,
+      });
     const failing: CoverageProblem['screens'] = [];
     let z = 0;
     for (const screen of screens) {
@@ -125,6 +140,7 @@ export function checkCoverage(
     if (!failing.length) continue;
     const worst = failing.reduce((a, b) => (b.missing / b.total > a.missing / a.total ? b : a));
     problems.push({
+      kind: 'outside',
       chapter: c.id,
       ...(c.file ? { file: c.file } : {}),
       zoom: c.camera.zoom,

@@ -60,6 +60,7 @@ describe('checkCoverage', () => {
     const problems = checkCoverage(story, coverage);
     expect(problems).toHaveLength(1);
     const p = problems[0]!;
+    expect(p.kind).toBe('outside');
     expect(p.chapter).toBe('wuhan');
     expect(p.file).toBe('chapters/wuhan.md');
     expect(p.zoom).toBe(11);
@@ -83,8 +84,17 @@ describe('checkCoverage', () => {
     ]);
     expect(edge.screens.every((s) => s.missing > 0 && s.missing < s.total)).toBe(true);
     expect(checkCoverage({ chapters: [chapter('inside', [106.8, 29.7], 11)] }, coverage)).toEqual([]);
-    // beyond the archive's max zoom MapLibre overzooms its zoom-11 tiles
-    expect(checkCoverage({ chapters: [chapter('close', [106.8, 29.7], 13)] }, coverage)).toEqual([]);
+  });
+
+  it('fails a chapter closer than the archive’s max zoom (its header, not a copy)', () => {
+    const problems = checkCoverage({ chapters: [chapter('close', [106.8, 29.7], 13)] }, coverage);
+    // the view itself is on data (MapLibre overzooms the zoom-11 tiles), but the data is not good enough
+    expect(problems.map((p) => [p.kind, p.message])).toEqual([
+      [
+        'too-close',
+        'chapter "close" at zoom 13 is closer than the basemap\'s data supports (its archive goes to zoom 11)',
+      ],
+    ]);
   });
 
   it('a pitched view reaches further than a flat one', () => {
