@@ -143,9 +143,9 @@ function applyEdit(features, e) {
 /**
  * Applies every edit of every correction, in order, to the river lines. Throws when an edit's
  * anchors are not in the lines.
- * @param {GeoJSON.FeatureCollection} rivers
+ * @param {{ type: string, features: any[] }} rivers extracted river lines (GeoJSON FeatureCollection)
  * @param {Correction[]} corrections
- * @returns {{ rivers: GeoJSON.FeatureCollection, report: EditReport[] }}
+ * @returns {{ rivers: { type: string, features: any[] }, report: EditReport[] }}
  */
 export function applyCorrections(rivers, corrections) {
   let features = rivers.features;
