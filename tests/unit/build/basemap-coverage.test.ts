@@ -9,6 +9,7 @@ import {
 import { checkCoverage, viewBounds, REFERENCE_SCREENS } from '../../../src/build/basemap/check-coverage';
 import { viewCoverage, type BasemapCoverage } from '../../../src/lib/map/coverage';
 import { loadStory } from '../../../src/lib/story/load';
+import { MAXZOOM } from '../../../geo/lib/config.mjs';
 
 const ARCHIVE = 'static/basemap.pmtiles';
 let coverage: BasemapCoverage;
@@ -25,6 +26,8 @@ const chapter = (id: string, center: [number, number], zoom: number, pitch = 0, 
 describe('the archive says where it has data', () => {
   it('reads the zoom range from the header: the basemap max zoom is the archive’s', () => {
     expect(basemapMaxZoom(ARCHIVE)).toBe(11);
+    // the pipeline's coverage list is the only place the number is written; the archive carries it
+    expect(basemapMaxZoom(ARCHIVE)).toBe(MAXZOOM);
     expect(() => readBasemapHeader('package.json')).toThrow('package.json: not a PMTiles archive');
   });
 
