@@ -27,8 +27,19 @@ export interface CameraLike {
 
 /** What `checkCoverage` needs of a story: the compiled story fits. */
 export interface StoryLike {
-  chapters: readonly { id: string; file?: string; camera: CameraLike }[];
+  chapters: readonly ChapterLike[];
 }
+export interface ChapterLike {
+  id: string;
+  file?: string;
+  camera: CameraLike;
+}
+
+/**
+ * The camera the app shows for a chapter on a screen (for example the author's camera zoomed out
+ * to fit its places on a phone). Default: the author's camera.
+ */
+export type FrameFn = (chapter: ChapterLike, screen: Screen) => CameraLike;
 
 export interface CoverageProblem {
   /** `too-close`: the zoom is past the archive's max zoom; `outside`: the view leaves the data. */
@@ -114,6 +125,7 @@ export function checkCoverage(
   story: StoryLike,
   coverage: BasemapCoverage,
   screens: readonly Screen[] = REFERENCE_SCREENS,
+  frame: FrameFn = (c) => c.camera,
 ): CoverageProblem[] {
   const problems: CoverageProblem[] = [];
   for (const c of story.chapters) {
@@ -129,23 +141,23 @@ export function checkCoverage(
           `chapter "${c.id}" at zoom ${c.camera.zoom} is closer than the basemap's data supports ` +
           `(its archive goes to zoom ${coverage.maxZoom})`,
       });
-    const failing: CoverageProblem['screens'] = [];
-    let z = 0;
+    const failing: (CoverageProblem['screens'][number] & { z: number })[] = [];
     for (const screen of screens) {
-      const view: CoverageView = { bounds: viewBounds(c.camera, screen), zoom: c.camera.zoom };
+      const camera = frame(c, screen);
+      const view: CoverageView = { bounds: viewBounds(camera, screen), zoom: camera.zoom };
       const t = viewTiles(view, coverage);
-      z = t.z;
-      if (t.covered < t.total) failing.push({ screen, missing: t.total - t.covered, total: t.total });
+      if (t.covered < t.total) failing.push({ screen, missing: t.total - t.covered, total: t.total, z: t.z });
     }
     if (!failing.length) continue;
     const worst = failing.reduce((a, b) => (b.missing / b.total > a.missing / a.total ? b : a));
+    const z = worst.z;
     problems.push({
       kind: 'outside',
       chapter: c.id,
       ...(c.file ? { file: c.file } : {}),
       zoom: c.camera.zoom,
       dataZoom: z,
-      screens: failing,
+      screens: failing.map(({ screen, missing, total }) => ({ screen, missing, total })),
       message:
         `chapter "${c.id}" at zoom ${c.camera.zoom} shows an area the basemap has no data for ` +
         `on ${failing.map((f) => size(f.screen)).join(', ')} screens ` +

@@ -87,6 +87,16 @@ describe('checkCoverage', () => {
     ]);
     expect(edge.screens.every((s) => s.missing > 0 && s.missing < s.total)).toBe(true);
     expect(checkCoverage({ chapters: [chapter('inside', [106.8, 29.7], 11)] }, coverage)).toEqual([]);
+    // checked as the app frames it: zoomed out to 9 on every screen, the same chapter is on data
+    const zoomedOut = (c: { camera: { center: readonly number[] } }) => ({ ...c.camera, zoom: 9 });
+    expect(
+      checkCoverage(
+        { chapters: [chapter('edge', [108.0, 29.8], 11)] },
+        coverage,
+        REFERENCE_SCREENS,
+        zoomedOut,
+      ),
+    ).toEqual([]);
   });
 
   it('fails a chapter closer than the archive’s max zoom (its header, not a copy)', () => {
