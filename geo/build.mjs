@@ -2,20 +2,24 @@
 // The basemap pipeline: `npm run geo` (all stages) or `node geo/build.mjs <stage…>`.
 // (The fonts are cut by the app's build for the story's characters: src/build/fonts.)
 //   extract — GMT reads GSHHG (rivers, lakes) and DCW (provinces)   → geo/.cache/extract, geo/data
-//   tiles   — layers + slicing + PMTiles writer                      → static/basemap.pmtiles
+//   tiles   — layers + slicing + PMTiles writer                      → static/<archive> (basemap.pmtiles)
+//             with what the story asks for (its basemap.yaml: name, centre, corrections; the story
+//             folder is $STORY_DIR, as for the app's build)
 // Stages after `extract` are deterministic: same input → same bytes.
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkExtractTools, report } from './lib/check.mjs';
 import { COVERAGE, MAXZOOM } from './lib/config.mjs';
+import { readStoryBasemap, correctionsMetadata } from './lib/story-basemap.mjs';
 
 const GEO = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(GEO);
+const STORY_DIR = resolve(ROOT, process.env.STORY_DIR ?? 'src/stories/liangjiang');
 export const PATHS = {
   cache: join(GEO, '.cache', 'extract'),
   data: join(GEO, 'data'),
-  archive: join(ROOT, 'static', 'basemap.pmtiles'),
+  static: join(ROOT, 'static'),
 };
 
 const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
@@ -37,7 +41,7 @@ async function stageExtract() {
 }
 
 export async function loadInputs() {
-  const { parseCities } = await import('./lib/layers.mjs');
+  const { parseCities } = await import('./lib/layers/index.mjs');
   for (const f of ['rivers.geojson', 'lakes.geojson']) {
     if (!existsSync(join(PATHS.cache, f)))
       throw new Error(
@@ -49,41 +53,42 @@ export async function loadInputs() {
     lakes: readJson(join(PATHS.cache, 'lakes.geojson')),
     provinces: readJson(join(PATHS.data, 'cn-provinces.geojson')),
     cities: parseCities(readFileSync(join(PATHS.data, 'cities.tsv'), 'utf8')),
-    correction: readJson(join(PATHS.data, 'chaotianmen-correction.json')),
   };
 }
 
 async function stageTiles() {
   console.log('tiles');
-  const { buildLayers, applyCorrection } = await import('./lib/layers.mjs');
+  const { buildLayers } = await import('./lib/layers/index.mjs');
+  const { applyCorrections, describeCorrections } = await import('./lib/corrections.mjs');
   const { buildArchive } = await import('./lib/tiles.mjs');
+  const story = readStoryBasemap(STORY_DIR, ROOT);
   const input = await loadInputs();
-  const { report: corr } = applyCorrection(input.rivers, input.correction);
-  console.log(
-    `  Chaotianmen correction: Yangtze moved by up to ${corr.yangtzeMaxShiftM.toFixed(0)} m; Jialing end moved ${corr.jialingEndShiftM.toFixed(0)} m, tapering over its last ${corr.jialingMovedKm.toFixed(1)} km`,
-  );
-  const layers = buildLayers(input);
+  const { rivers, report: corr } = applyCorrections(input.rivers, story.corrections);
+  for (const c of story.corrections) console.log(`  corrections from ${c.file}`);
+  for (const line of describeCorrections(corr)) console.log(`    ${line}`);
+  const layers = buildLayers({ ...input, rivers });
   const bytes = buildArchive({
     layers,
     coverage: COVERAGE,
     maxzoom: MAXZOOM,
     bounds: [-180, -85, 180, 85],
-    center: [106.586, 29.565, 4],
+    center: story.center,
     metadata: {
-      name: 'Liangjiang Story Map basemap',
+      name: story.name,
       format: 'pbf',
       type: 'baselayer',
       schema: 'protomaps-v4-subset',
       attribution:
         'GSHHG 2.3.7 (LGPL), DCW for GMT 2.1.1 (LGPL), Natural Earth via world-atlas (public domain)',
       coverage: COVERAGE,
-      chaotianmen_correction: 'schematic local correction of GSHHG river lines, see geo/SOURCES.md',
+      ...correctionsMetadata(story.corrections),
     },
     log: console.log,
   });
-  mkdirSync(dirname(PATHS.archive), { recursive: true });
-  writeFileSync(PATHS.archive, bytes);
-  console.log(`  wrote ${PATHS.archive} (${mb(bytes.length)})`);
+  const archive = join(PATHS.static, story.archive);
+  mkdirSync(dirname(archive), { recursive: true });
+  writeFileSync(archive, bytes);
+  console.log(`  wrote ${archive} (${mb(bytes.length)})`);
   if (bytes.length > 15 * 1048576) throw new Error('archive exceeds the 15 MB budget');
 }
 

@@ -63,15 +63,6 @@ export function layerFeatures(tile, layer, z, x, y) {
   return out;
 }
 
-/** Tile containing lon/lat at zoom z. */
-export function tileFor(lon, lat, z) {
-  const n = 2 ** z;
-  const x = Math.floor(((lon + 180) / 360) * n);
-  const r = (lat * Math.PI) / 180;
-  const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
-  return [x, y];
-}
-
 /** All label strings (name, name:en, name:zh, …) in the tiles of zooms 0..maxZoom. */
 export async function readArchiveLabels(path, maxZoom = 7) {
   const { pm, close } = openArchive(path);

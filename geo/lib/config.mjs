@@ -25,7 +25,12 @@ export const COVERAGE = [
   { name: 'chongqing', bbox: [105.5, 28.9, 108, 30.6], minzoom: 11, maxzoom: 11 },
 ];
 
-export const MAXZOOM = 11;
+/**
+ * The archive's highest zoom: the closest zoom at which the data is honest (river lines ~0.4 km
+ * off, geo/SOURCES.md). Written into the archive's header, which the app and the story's
+ * validation read (src/build/basemap/) — this list is its only source.
+ */
+export const MAXZOOM = Math.max(...COVERAGE.map((c) => c.maxzoom));
 
 /**
  * WDBII river classes extracted, the region each comes from, and the zoom from which it shows

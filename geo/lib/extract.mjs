@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REGIONS, RIVER_CLASSES, LAKES } from './config.mjs';
-import { parseGmtSegments, stitch, ringsToPolygons, simplifyLine, ringArea } from './geom.mjs';
+import { parseGmtSegments, stitch, ringsToPolygons, simplifyLine, lakeAreaKm2 } from './geom.mjs';
 import { PROVINCES } from './names.mjs';
 
 const R = (name) => `-R${REGIONS[name].join('/')}`;
@@ -47,7 +47,7 @@ export function extractLakes() {
     const rings = chains.filter((c) => c.closed).map((c) => c.coords);
     let kept = 0;
     for (const poly of ringsToPolygons(rings)) {
-      const areaKm2 = approxAreaKm2(poly[0]);
+      const areaKm2 = lakeAreaKm2(poly[0]);
       // the detailed region repeats the big lakes the coarse one already has
       if (region !== LAKES[0].region && areaKm2 >= bigLimit) continue;
       kept++;
@@ -62,12 +62,6 @@ export function extractLakes() {
     );
   }
   return fc(features);
-}
-
-function approxAreaKm2(ring) {
-  const lat = ring.reduce((s, c) => s + c[1], 0) / ring.length;
-  const k = 111.32 * 111.32 * Math.cos((lat * Math.PI) / 180);
-  return Math.abs(ringArea(ring)) * k;
 }
 
 /**

@@ -1,4 +1,5 @@
 // Small, deterministic geometry helpers shared by the extraction and tiling stages.
+import { area, booleanClockwise } from '@turf/turf';
 
 /** Rounds a coordinate to `d` decimals (5 ≈ 1 m). */
 export function roundCoord([x, y], d = 5) {
@@ -96,12 +97,25 @@ export function stitch(segments) {
   return out;
 }
 
-/** Signed ring area in degrees² (shoelace); >0 counter-clockwise. */
-export function ringArea(ring) {
+/** Area of a closed ring in km² (Turf, on the sphere). */
+export function ringAreaKm2(ring) {
+  return area({ type: 'Polygon', coordinates: [ring] }) / 1e6;
+}
+
+/**
+ * A lake's area in km² as the committed archive was built with it: the planar area in degrees²
+ * scaled at the ring's mean latitude. It decides each lake's `min_zoom` (water.mjs). Turf's
+ * spherical area (`ringAreaKm2`) differs by up to 4 % and would put one lake (102.86° E, 24.62° N,
+ * Yunnan: 200 → 199 km²) under the 200 km² step, so the archive would change; switch when the
+ * archive is rebuilt for another reason.
+ */
+export function lakeAreaKm2(ring) {
   let a = 0;
   for (let i = 0, n = ring.length; i < n - 1; i++)
     a += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-  return a / 2;
+  const lat = ring.reduce((s, c) => s + c[1], 0) / ring.length;
+  const k = 111.32 * 111.32 * Math.cos((lat * Math.PI) / 180);
+  return Math.abs(a / 2) * k;
 }
 
 /** Even-odd point in ring. */
@@ -123,7 +137,7 @@ export function pointInRing([x, y], ring) {
  * @returns {number[][][][]} polygons
  */
 export function ringsToPolygons(rings) {
-  const info = rings.map((r) => ({ r, area: Math.abs(ringArea(r)) }));
+  const info = rings.map((r) => ({ r, area: ringAreaKm2(r) }));
   const parent = info.map((ri, i) => {
     let best = -1;
     for (let j = 0; j < info.length; j++) {
@@ -145,8 +159,7 @@ export function ringsToPolygons(rings) {
 }
 
 function orient(ring, ccw) {
-  const a = ringArea(ring);
-  return a > 0 === ccw ? ring : ring.slice().reverse();
+  return booleanClockwise(ring) !== ccw ? ring : ring.slice().reverse();
 }
 
 /** Douglas–Peucker simplification in degrees; keeps first/last point. */

@@ -4,18 +4,7 @@
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { writePmtiles, gzipTile, Compression, TileType } from './pmtiles-writer.mjs';
-
-/** Tile x/y range of a lon/lat box at zoom z. */
-export function tileRange([w, s, e, n], z) {
-  const N = 2 ** z;
-  const lon2x = (lon) => Math.floor(((lon + 180) / 360) * N);
-  const lat2y = (lat) => {
-    const r = (Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180;
-    return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * N);
-  };
-  const clamp = (v) => Math.max(0, Math.min(N - 1, v));
-  return { x0: clamp(lon2x(w)), x1: clamp(lon2x(e)), y0: clamp(lat2y(n)), y1: clamp(lat2y(s)) };
-}
+import { tileRange } from '../../src/lib/map/mercator.js';
 
 /** All (x, y) at zoom z covered by the boxes of `coverage` that include z; sorted. */
 export function tilesAtZoom(coverage, z) {

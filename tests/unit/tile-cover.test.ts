@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flightTiles, mercator, tilesForCamera } from '../../src/lib/map/tile-cover';
+import { flightTiles, tilesForCamera } from '../../src/lib/map/tile-cover';
+import { mercator } from '../../src/lib/map/mercator.js';
 import type { Camera } from '../../src/lib/story/types';
 
 const view = { width: 1024, height: 512 };

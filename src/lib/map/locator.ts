@@ -1,6 +1,6 @@
 // The overview inset's geometry: China's outline (made once at build time, see locator-build.ts)
 // and the map's current view, both in the same small Web Mercator frame. Pure; no map needed.
-import { mercator } from './mercator.ts';
+import { mercator } from './mercator.js';
 
 export interface LocatorOutline {
   /** SVG viewBox width and height. */

@@ -7,7 +7,7 @@
 // along the part of the line that is actually on screen.
 import { length, lineString } from '@turf/turf';
 import type { LngLat, Overlay } from '../story/types';
-import { mercator, unmercator } from './mercator';
+import { mercator, unmercator } from './mercator.js';
 
 /** Progress through the chapter at which a route starts drawing, and at which it is complete. */
 export const DRAW_START = 0.1;

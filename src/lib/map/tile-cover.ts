@@ -2,6 +2,7 @@
 // approximate (a generous cover, never an exact one): used to warm the next chapter's tiles
 // before the reader gets there, so that flights show no blank tiles.
 import type { Camera } from '../story/types';
+import { mercator, unmercator } from './mercator.js';
 
 export interface Tile {
   z: number;
@@ -19,13 +20,6 @@ export interface CoverOptions {
   tileSize?: number;
   /** At most this many tiles, the nearest the centre first. */
   maxTiles?: number;
-}
-
-/** Web Mercator position of a longitude/latitude in 0..1 (x east, y south). */
-export function mercator([lng, lat]: [number, number]): [number, number] {
-  const clamped = Math.max(-85.0511, Math.min(85.0511, lat));
-  const s = Math.sin((clamped * Math.PI) / 180);
-  return [(lng + 180) / 360, 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)];
 }
 
 function tileKey(t: Tile): string {
@@ -71,13 +65,9 @@ export function flightTiles(from: Camera, to: Camera, viewport: Viewport, opts: 
   const d = Math.hypot(b[0] - a[0], b[1] - a[1]);
   const fit = d > 0 ? Math.log2(Math.min(viewport.width, viewport.height) / (tileSize * d)) : Infinity;
   const midZoom = Math.max(0, Math.min(from.zoom, to.zoom, fit));
-  const unproject = ([x, y]: [number, number]): [number, number] => [
-    x * 360 - 180,
-    (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI,
-  ];
   const cameras: Camera[] = [to];
   for (const t of [0.5, 0.25, 0.75]) {
-    const center = unproject([a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]);
+    const center = unmercator(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t);
     cameras.push({ center, zoom: midZoom, pitch: 0, bearing: 0 });
   }
   const seen = new Set<string>();

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { area, booleanPointInPolygon, point, lineString, pointToLineDistance, distance } from '@turf/turf';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position } from 'geojson';
-import { openArchive, readVectorTile, layerFeatures, tileFor } from '../../../geo/lib/archive-read.mjs';
+import { openArchive, readVectorTile, layerFeatures } from '../../../geo/lib/archive-read.mjs';
+import { tileOf as tileFor } from '../../../src/lib/map/mercator.js';
 import { COUNTRIES } from '../../../geo/lib/names.mjs';
 
 const root = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
@@ -14,7 +15,7 @@ const readJson = (p: string) => JSON.parse(readFileSync(root(p), 'utf8'));
 
 const OFFICIAL_CQ_KM2 = 82402;
 const TIP: Position = [106.586, 29.565]; // Chaotianmen tip
-const CONFLUENCE: Position = [106.5845, 29.5742]; // mid-river tri-point (see geo/data/chaotianmen-correction.json)
+const CONFLUENCE: Position = [106.5845, 29.5742]; // mid-river tri-point (see src/stories/liangjiang/corrections/chaotianmen.json)
 
 type Prov = Feature<MultiPolygon, { iso_3166_2: string; name_en: string }>;
 const provinces = readJson('geo/data/cn-provinces.geojson') as FeatureCollection<

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { buildLayers, applyCorrection, parseCities } from '../../../geo/lib/layers.mjs';
+import { buildLayers, parseCities } from '../../../geo/lib/layers/index.mjs';
+import { applyCorrections, parseCorrection } from '../../../geo/lib/corrections.mjs';
 import { buildArchive } from '../../../geo/lib/tiles.mjs';
 import { protomapsExtract } from './protomaps-fixture';
 
@@ -81,20 +82,36 @@ function fixedInput() {
     cities: parseCities(
       'Chongqing\t重庆\t106.59304\t29.56692\t1\tCN\tNE\nChengdu\t成都\t104.06807\t30.67195\t1\tCN\tNE\n',
     ),
-    correction: {
-      yangtze: {
-        wdbii_class: 1,
-        replace_between: [
-          [106.57417, 29.56139],
-          [106.58416, 29.57945],
-        ],
-        with: [
-          [106.5885, 29.564],
-          [106.5845, 29.5742],
-        ],
-      },
-      jialing: { wdbii_class: 2, end: [106.585, 29.57945], move_end_to: [106.5845, 29.5742], taper_km: 3 },
-    },
+    corrections: [
+      parseCorrection(
+        {
+          edits: [
+            {
+              id: 'yangtze',
+              lines: 'rivers',
+              where: { wdbii_class: 1 },
+              replace_between: [
+                [106.57417, 29.56139],
+                [106.58416, 29.57945],
+              ],
+              with: [
+                [106.5885, 29.564],
+                [106.5845, 29.5742],
+              ],
+            },
+            {
+              id: 'jialing',
+              lines: 'rivers',
+              where: { wdbii_class: 2 },
+              move_end: [106.585, 29.57945],
+              to: [106.5845, 29.5742],
+              taper_km: 3,
+            },
+          ],
+        },
+        'fixture-corrections.json',
+      ),
+    ],
     // the small world-atlas files keep the test fast
     world: {
       countries: require('world-atlas/countries-110m.json'),
@@ -126,16 +143,18 @@ describe('determinism of the post-extraction stages', () => {
     expect(sha(protomapsExtract())).toBe(sha(protomapsExtract()));
   }, 30_000);
   it('applies the confluence correction to the fixture, moving the junction to the mid-river point', () => {
-    const { rivers, report } = applyCorrection(fixedInput().rivers, fixedInput().correction);
+    const { rivers, report } = applyCorrections(fixedInput().rivers, fixedInput().corrections);
     const [y, j] = rivers.features.map((f) => (f.geometry as import('geojson').LineString).coordinates);
     expect(j!.at(-1)).toEqual([106.5845, 29.5742]);
     expect(y).toContainEqual([106.5845, 29.5742]);
-    expect(report.jialingEndShiftM).toBeGreaterThan(500);
-    expect(report.jialingEndShiftM).toBeLessThan(700);
+    const jialingEndShiftM = report.find((r) => r.id === 'jialing')!.maxShiftM;
+    expect(jialingEndShiftM).toBeGreaterThan(500);
+    expect(jialingEndShiftM).toBeLessThan(700);
   });
   it('refuses to build when the correction no longer matches the extract', () => {
     const input = fixedInput();
-    input.correction.jialing.end = [0, 0];
-    expect(() => applyCorrection(input.rivers, input.correction)).toThrow(/anchors not found/);
+    const jialing = input.corrections[0]!.edits[1] as { move_end: [number, number] };
+    jialing.move_end = [0, 0];
+    expect(() => applyCorrections(input.rivers, input.corrections)).toThrow(/anchors not found/);
   });
 });

@@ -14,13 +14,13 @@ import {
   basemapAttribution,
   BASEMAP_ATTRIBUTION,
   LABEL_FONT,
-  MAX_ZOOM_EMBEDDED,
   FONT_FILES,
   UI_FONT_FAMILY,
   type Lang,
   type Theme,
 } from '../../../src/lib/map/style/index';
-import { openArchive, nodeDecompress, readVectorTile, tileFor } from '../../../geo/lib/archive-read.mjs';
+import { openArchive, nodeDecompress, readVectorTile } from '../../../geo/lib/archive-read.mjs';
+import { tileOf as tileFor } from '../../../src/lib/map/mercator.js';
 import { BytesSource, protomapsExtract } from './protomaps-fixture';
 import { fontFaceCss } from '../../../src/build/fonts/css';
 import { readManifest } from '../../../src/build/fonts/cut';
@@ -146,7 +146,6 @@ describe('basemapStyle()', () => {
     }
     for (const s of ['GSHHG', 'DCW', 'LGPL', 'Natural Earth', '海岸线', '省级界线', '朝天门', '争议边界'])
       expect(basemapAttribution('embedded', 'zh')).toContain(s);
-    expect(MAX_ZOOM_EMBEDDED).toBe(11);
   });
 
   it('exports the page font', () => {
@@ -195,7 +194,11 @@ describe('embedded archive and the style', () => {
     const h = await pm.getHeader();
     expect(h.minZoom).toBe(0);
     expect(h.maxZoom).toBeGreaterThanOrEqual(10);
-    expect(h.maxZoom).toBe(MAX_ZOOM_EMBEDDED);
+    expect(h.maxZoom).toBe(11);
+    // the style leaves the zoom range to the archive's header (the pmtiles protocol's TileJSON)
+    const source = basemapStyle({ lang: 'en', theme: 'light' }).sources.basemap as Record<string, unknown>;
+    expect(source.maxzoom).toBeUndefined();
+    expect(source.url).toMatch(/^pmtiles:/);
   });
   it('has every source-layer the embedded style uses', async () => {
     const ids = await vectorLayerIds(pm);

@@ -37,9 +37,6 @@ export interface BasemapOptions {
   flavor?: Flavor;
 }
 
-/** The highest zoom the embedded data supports for honest viewing (river lines ~0.4 km off). */
-export const MAX_ZOOM_EMBEDDED = 11;
-
 /** text-font stack for every symbol layer, the app's included. */
 export const LABEL_FONT: string[] = [MAP_FONT_NAME];
 
@@ -392,7 +389,8 @@ export function basemapStyle(opts: BasemapOptions): StyleSpecification {
         url: `pmtiles://${archive}`,
         attribution: basemapAttribution(flavor),
         promoteId: { places: PLACE_ID_PROPERTY },
-        ...(flavor === 'embedded' ? { maxzoom: MAX_ZOOM_EMBEDDED } : {}),
+        // No zoom range here: the pmtiles protocol gives MapLibre the archive's own (its header),
+        // so closer than the archive's max zoom, MapLibre overzooms its last tiles.
       },
     },
     layers: basemapLayers(BASEMAP_PALETTES[opts.theme], flavor),
