@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { storyPlugin } from './src/lib/story/vite-plugin.ts';
 import { locatorPlugin } from './src/lib/map/locator-plugin.ts';
 import { storyFontsPlugin } from './src/build/fonts/plugin.ts';
+import { basemapCoveragePlugin } from './src/build/basemap/plugin.ts';
 
 // `vite preview` does not know the .pmtiles type, serves it as '' and then gzips it like text,
 // Range replies included, which the browser cannot decode (ERR_CONTENT_DECODING_FAILED). A real
@@ -35,6 +36,7 @@ export default defineConfig({
     storyPlugin({ dir: STORY_DIR }),
     storyFontsPlugin({ storyDir: STORY_DIR }),
     locatorPlugin(),
+    basemapCoveragePlugin({ archive: 'static/basemap.pmtiles' }),
   ],
   build: {
     target: 'es2022',

@@ -14,3 +14,8 @@ declare module 'virtual:fonts' {
 }
 
 declare module 'virtual:fonts.css';
+
+declare module 'virtual:basemap-coverage' {
+  const coverage: import('./lib/map/coverage').BasemapCoverage;
+  export default coverage;
+}

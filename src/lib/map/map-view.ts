@@ -31,6 +31,8 @@ import { routeFractionFor } from './route-draw';
 import { warmFlight } from './prefetch';
 import { perfMarks, type PerfMarks } from './perf-marks';
 import { frameCamera } from '../layout/frame';
+import coverage from 'virtual:basemap-coverage';
+import { viewCoverage } from './coverage';
 import type { Padding, Rect } from '../layout/visible-map';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -57,6 +59,8 @@ export interface MapViewOptions {
   contextRestoreMs?: number;
   /** The first complete picture is drawn. */
   onFirstPicture?: () => void;
+  /** Each time the map comes to rest: whether the basemap has no tiles at all for the view. */
+  onNoData?: (none: boolean) => void;
 }
 
 /** Longest flight, so that a reader who scrolls on never waits long for the map. */
@@ -163,6 +167,15 @@ export class MapView {
     );
     // Once a chapter has settled, warm the tiles of the flight to the next one.
     const onIdle = () => {
+      // A view the archive has no tiles for stays empty however long one waits: say so.
+      if (this.opts.flavor !== 'protomaps') {
+        const b = this.map.getBounds();
+        const view = {
+          bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] as const,
+          zoom: this.map.getZoom(),
+        };
+        opts.onNoData?.(viewCoverage(view, coverage) === 'none');
+      }
       if (this.last && this.last.state.chapterId !== this.warmedFor) this.warmNext(this.last.state);
     };
     this.map.on('idle', onIdle);

@@ -18,6 +18,7 @@ const en = {
   basemapFailed:
     'The base map could not be loaded, so the map shows only the story’s places. The story itself is complete in the text.',
   fontFailed: 'A font could not be loaded; the text uses a replacement font.',
+  noMapData: 'The basemap has no data for this view; only the story’s own places are drawn here.',
   mapLoading: 'Loading the map…',
   reducedMotion: 'Reduce motion',
   routesOnMap: 'Lines on the map',
@@ -61,6 +62,7 @@ const zh: Strings = {
   mapFailed: '地图未能加载。故事正文完整，可以继续阅读。',
   basemapFailed: '底图未能加载，地图上只显示故事中的地点。故事正文完整，可以继续阅读。',
   fontFailed: '有字体未能加载，文字以替代字体显示。',
+  noMapData: '底图在此视图中没有数据，这里只显示故事中的地点。',
   mapLoading: '正在加载地图……',
   reducedMotion: '减少动画',
   routesOnMap: '地图上的线条',
