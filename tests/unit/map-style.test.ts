@@ -62,3 +62,64 @@ describe('the filters a new state sets', () => {
     expect(Object.keys(changed).sort()).toEqual([LAYER.placeDot, LAYER.placeClear, LAYER.placeLabel].sort());
   });
 });
+
+describe('the story’s marks at kiosk size', () => {
+  // Every size a mark is drawn with: circles, lines and text (px), read from the layers themselves.
+  const SIZED: Record<string, string[]> = {
+    [LAYER.areaLine]: ['line-width'],
+    [LAYER.routeCasing]: ['line-width'],
+    [LAYER.route]: ['line-width'],
+    [LAYER.areaLabel]: ['text-size', 'text-halo-width'],
+    [LAYER.placeHalo]: ['circle-radius'],
+    [LAYER.placeDot]: ['circle-radius', 'circle-stroke-width'],
+    [LAYER.placeClear]: ['text-size'],
+    [LAYER.placeLabel]: ['text-size', 'text-halo-width'],
+  };
+  const sizeOf = (l: LayerSpecification, prop: string): number => {
+    const v = { ...('layout' in l ? l.layout : {}), ...('paint' in l ? l.paint : {}) } as Record<
+      string,
+      unknown
+    >;
+    expect(typeof v[prop], `${l.id} ${prop}`).toBe('number');
+    return v[prop] as number;
+  };
+  const state = chapterMapState(story, 4, 1);
+  const standard = storyStyle({ story, state, lang: 'en', theme: 'dark' });
+  const large = storyStyle({ story, state, lang: 'en', theme: 'dark', symbols: 'large' });
+
+  test('the standard size is the default, and the large style is valid', () => {
+    expect(storyStyle({ story, state, lang: 'en', theme: 'dark', symbols: 'standard' })).toEqual(standard);
+    expect(validateStyleMin(large)).toEqual([]);
+  });
+
+  test('place dots, their labels, areas and route lines are all at least 1.4 times larger', () => {
+    for (const [id, props] of Object.entries(SIZED))
+      for (const prop of props)
+        expect(sizeOf(layer(large.layers, id), prop), `${id} ${prop}`).toBeGreaterThanOrEqual(
+          1.4 * sizeOf(layer(standard.layers, id), prop),
+        );
+  });
+
+  test('the invisible mark that keeps basemap labels off a dot covers the larger dot', () => {
+    for (const s of [standard, large]) {
+      const dot = layer(s.layers, LAYER.placeDot);
+      const diameter = 2 * (sizeOf(dot, 'circle-radius') + sizeOf(dot, 'circle-stroke-width'));
+      expect(sizeOf(layer(s.layers, LAYER.placeClear), 'text-size')).toBeGreaterThanOrEqual(diameter);
+    }
+  });
+
+  test('only sizes differ: same layers, order, filters, colours and sources', () => {
+    const strip = (l: LayerSpecification) => {
+      const props = SIZED[l.id] ?? [];
+      const drop = (o: object | undefined) =>
+        o && Object.fromEntries(Object.entries(o).filter(([k]) => !props.includes(k)));
+      return {
+        ...l,
+        ...('layout' in l ? { layout: drop(l.layout) } : {}),
+        ...('paint' in l ? { paint: drop(l.paint) } : {}),
+      };
+    };
+    expect(large.sources).toEqual(standard.sources);
+    expect(large.layers.map(strip)).toEqual(standard.layers.map(strip));
+  });
+});

@@ -9,13 +9,23 @@ import type { MapState } from '../story/chapter-state';
 import type { Lang, Story } from '../story/types';
 import { routeFractionFor } from './route-draw';
 import { basemapStyle, LABEL_FONT, SOURCE_ID, type Flavor, type Theme } from './style';
-import { PALETTES, routePaint, storyFilters, storyLayers, storySources } from './story-layers';
+import {
+  PALETTES,
+  SYMBOL_SIZES,
+  routePaint,
+  storyFilters,
+  storyLayers,
+  storySources,
+  type SymbolSize,
+} from './story-layers';
 
 export interface StoryStyleOptions {
   story: Story;
   state: MapState;
   lang: Lang;
   theme: Theme;
+  /** Size of the story's marks and labels: 'large' on a kiosk read from a distance. */
+  symbols?: SymbolSize;
   archiveUrl?: string;
   flavor?: Flavor;
 }
@@ -41,7 +51,8 @@ export function storyStyle(opts: StoryStyleOptions): StyleSpecification {
   const palette = PALETTES[theme];
   const filters = storyFilters(state);
   const paint = routePaint(palette, routeFractionFor(state, routeIds(story)));
-  const layers = storyLayers(palette, LABEL_FONT, lang).map((layer): LayerSpecification => {
+  const sizes = SYMBOL_SIZES[opts.symbols ?? 'standard'];
+  const layers = storyLayers(palette, LABEL_FONT, lang, sizes).map((layer): LayerSpecification => {
     const filter = filters[layer.id];
     const gradient = paint[layer.id];
     let out = filter ? { ...layer, filter } : layer;

@@ -25,6 +25,7 @@ import {
   routePaint,
   filtersToSet,
   type Palette,
+  type SymbolSize,
 } from './story-layers';
 import { hiddenPlaceNames, routeIds, storyStyle } from './map-style';
 import { routeFractionFor } from './route-draw';
@@ -43,6 +44,8 @@ export interface MapViewOptions {
   story: Story;
   lang: Lang;
   theme: Theme;
+  /** Size of the story's marks and labels (see SYMBOL_SIZES). */
+  symbols?: SymbolSize;
   initial: MapState;
   /** Map moves only when told (false), or the reader may pan and zoom (true). */
   interactive?: boolean;
@@ -112,6 +115,7 @@ export class MapView {
       state: opts.initial,
       lang: opts.lang,
       theme: opts.theme,
+      symbols: opts.symbols,
       archiveUrl: opts.archiveUrl,
       flavor: opts.flavor,
     });

@@ -41,6 +41,46 @@ export const PALETTES: Record<'light' | 'dark', Palette> = {
   dark: { accent: '#fb923c', ink: '#f3f4f6', halo: '#111827', route: '#fbbf24', area: '#fb923c' },
 };
 
+/** Sizes of the story's marks (px): 'large' for a screen read from 1–2 m away (the kiosk). */
+export type SymbolSize = 'standard' | 'large';
+
+export interface SymbolSizes {
+  placeDot: number;
+  placeDotStroke: number;
+  placeHalo: number;
+  placeLabel: number;
+  areaLabel: number;
+  areaLine: number;
+  route: number;
+  routeCasing: number;
+  textHalo: number;
+}
+
+export const SYMBOL_SIZES: Record<SymbolSize, SymbolSizes> = {
+  standard: {
+    placeDot: 5,
+    placeDotStroke: 2,
+    placeHalo: 14,
+    placeLabel: 15,
+    areaLabel: 13,
+    areaLine: 2,
+    route: 3,
+    routeCasing: 6,
+    textHalo: 2,
+  },
+  large: {
+    placeDot: 8,
+    placeDotStroke: 3,
+    placeHalo: 22,
+    placeLabel: 24,
+    areaLabel: 20,
+    areaLine: 3,
+    route: 5,
+    routeCasing: 10,
+    textHalo: 3,
+  },
+};
+
 export function placesData(story: Story): GeoJSON.FeatureCollection<GeoJSON.Point> {
   return {
     type: 'FeatureCollection',
@@ -120,8 +160,15 @@ const inList = (ids: readonly string[]): ExpressionSpecification => [
 type StoryLayer =
   FillLayerSpecification | LineLayerSpecification | CircleLayerSpecification | SymbolLayerSpecification;
 
-export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): StoryLayer[] {
+export function storyLayers(
+  palette: Palette,
+  fontStack: string[],
+  lang: Lang,
+  size: SymbolSizes = SYMBOL_SIZES.standard,
+): StoryLayer[] {
   const none = inList([]);
+  // The invisible mark over each dot (for label placement) is as wide as the dot and its halo.
+  const dotWidth = 2 * (size.placeDot + size.placeDotStroke);
   return [
     {
       id: LAYER.areaFill,
@@ -135,7 +182,7 @@ export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): 
       type: 'line',
       source: OVERLAYS_SOURCE,
       filter: ['all', ['==', ['get', 'kind'], 'scale-circle'], none],
-      paint: { 'line-color': palette.area, 'line-width': 2, 'line-dasharray': [3, 2] },
+      paint: { 'line-color': palette.area, 'line-width': size.areaLine, 'line-dasharray': [3, 2] },
     },
     {
       id: LAYER.routeCasing,
@@ -143,7 +190,11 @@ export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): 
       source: OVERLAYS_SOURCE,
       filter: ['all', ['==', ['get', 'kind'], 'route'], none],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-gradient': drawnGradient(palette.halo, 1), 'line-width': 6, 'line-opacity': 0.8 },
+      paint: {
+        'line-gradient': drawnGradient(palette.halo, 1),
+        'line-width': size.routeCasing,
+        'line-opacity': 0.8,
+      },
     },
     {
       id: LAYER.route,
@@ -151,7 +202,7 @@ export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): 
       source: OVERLAYS_SOURCE,
       filter: ['all', ['==', ['get', 'kind'], 'route'], none],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-gradient': drawnGradient(palette.route, 1), 'line-width': 3 },
+      paint: { 'line-gradient': drawnGradient(palette.route, 1), 'line-width': size.route },
     },
     {
       id: LAYER.areaLabel,
@@ -161,21 +212,25 @@ export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): 
       layout: {
         'text-field': areaLabelField(lang),
         'text-font': fontStack,
-        'text-size': 13,
+        'text-size': size.areaLabel,
         'text-anchor': 'bottom',
         'text-offset': [0, -0.3],
         'text-max-width': 14,
         'text-allow-overlap': true,
         'text-ignore-placement': true,
       },
-      paint: { 'text-color': palette.area, 'text-halo-color': palette.halo, 'text-halo-width': 2 },
+      paint: {
+        'text-color': palette.area,
+        'text-halo-color': palette.halo,
+        'text-halo-width': size.textHalo,
+      },
     },
     {
       id: LAYER.placeHalo,
       type: 'circle',
       source: PLACES_SOURCE,
       filter: none,
-      paint: { 'circle-radius': 14, 'circle-color': palette.accent, 'circle-opacity': 0.25 },
+      paint: { 'circle-radius': size.placeHalo, 'circle-color': palette.accent, 'circle-opacity': 0.25 },
     },
     {
       id: LAYER.placeDot,
@@ -183,10 +238,10 @@ export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): 
       source: PLACES_SOURCE,
       filter: none,
       paint: {
-        'circle-radius': 5,
+        'circle-radius': size.placeDot,
         'circle-color': palette.ink,
         'circle-stroke-color': palette.halo,
-        'circle-stroke-width': 2,
+        'circle-stroke-width': size.placeDotStroke,
       },
     },
     {
@@ -199,7 +254,7 @@ export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): 
       layout: {
         'text-field': 'o',
         'text-font': fontStack,
-        'text-size': 14,
+        'text-size': dotWidth,
         'text-padding': 3,
         'text-allow-overlap': true,
       },
@@ -213,7 +268,7 @@ export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): 
       layout: {
         'text-field': labelField(lang),
         'text-font': fontStack,
-        'text-size': 15,
+        'text-size': size.placeLabel,
         'text-radial-offset': 0.8,
         // Let close places (Chaotianmen and the city centre) push their labels apart.
         'text-variable-anchor': ['top', 'bottom', 'right', 'left', 'top-right', 'bottom-left'],
@@ -221,7 +276,7 @@ export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): 
         'text-max-width': 9,
         'text-padding': 3,
       },
-      paint: { 'text-color': palette.ink, 'text-halo-color': palette.halo, 'text-halo-width': 2 },
+      paint: { 'text-color': palette.ink, 'text-halo-color': palette.halo, 'text-halo-width': size.textHalo },
     },
   ];
 }
