@@ -29,7 +29,6 @@ async function check(page: Page, mapOwnBox: boolean): Promise<Check> {
     const slot = document.querySelector<HTMLElement>('.map-slot')!;
     const story = document.querySelector<HTMLElement>('.story')!;
     const attrib = document.querySelector<HTMLElement>('.maplibregl-ctrl-attrib');
-    const band = document.querySelector<HTMLElement>('.story-band')!;
     const name = (el: Element | undefined) =>
       el
         ? `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''}`
@@ -70,26 +69,30 @@ async function check(page: Page, mapOwnBox: boolean): Promise<Check> {
     if (!bar.hasAttribute('data-covers-map')) problems.push('the bar does not carry data-covers-map');
 
     // The map's box: at rest, nothing but the map (and its own controls) on top of it. On a
-    // desktop, the chapters' column covers the band it declares, and nothing covers the rest.
+    // desktop, the chapters' column covers the left of it (and says so), and nothing the rest.
     const slotRect = slot.getBoundingClientRect();
     if (slotRect.width < 100 || slotRect.height < 100)
       problems.push(`the map's box is ${slotRect.width}×${slotRect.height}`);
     if (slotRect.top < barRect.bottom - 0.5) problems.push('the map box starts under the bar');
-    const bandRect = band.getBoundingClientRect();
+    const column = story.getBoundingClientRect();
+    // What the layout module (src/lib/layout/visible-map.ts) reads: a marked element covers the
+    // map unless the stylesheet releases it with --covers-map: 0.
+    const declaresCover =
+      story.hasAttribute('data-covers-map') &&
+      getComputedStyle(story).getPropertyValue('--covers-map').trim() !== '0';
     const free = mapOwnBox
       ? slotRect
-      : new DOMRect(bandRect.right, slotRect.top, slotRect.right - bandRect.right, slotRect.height);
+      : new DOMRect(column.right, slotRect.top, slotRect.right - column.right, slotRect.height);
     if (mapOwnBox) {
-      if (bandRect.width > 0) problems.push('the desktop column band shows on a small screen');
+      if (declaresCover) problems.push('the story says it covers the map, which has a box of its own');
       if (slotRect.height < vh * 0.3)
         problems.push(`the map's box is only ${Math.round(slotRect.height)} px tall`);
     } else {
-      if (!band.hasAttribute('data-covers-map'))
-        problems.push('the column band does not carry data-covers-map');
+      if (!declaresCover) problems.push('the story column over the map does not say it covers it');
       for (const c of story.querySelectorAll('.story-intro, .chapter')) {
         const r = c.getBoundingClientRect();
-        if (r.right > bandRect.right + 0.5 || r.left < bandRect.left - 0.5)
-          problems.push(`${c.id || 'the intro'} reaches outside the column band`);
+        if (r.right > column.right + 0.5 || r.left < column.left - 0.5)
+          problems.push(`${c.id || 'the intro'} reaches outside the story column`);
       }
     }
     for (const p of grid(free, 9, 9).filter(onScreen)) {
@@ -193,3 +196,29 @@ for (const screen of SCREENS) {
     }
   });
 }
+
+test.describe('scroll mode on a phone: which chapter drives the map', () => {
+  test.use({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
+  test('the chapter in the space for text drives the map, not the one passing under the map', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await settled(page, story.chapters[0]!.id);
+    for (const c of story.chapters.slice(1, 4)) {
+      // The chapter's start a third of the way down the space below the map, while the end of
+      // the chapter before it is still in the window, hidden under the map.
+      await page.locator(`#${c.id}`).evaluate((el) => {
+        const mapBottom = document.querySelector('.map-slot')!.getBoundingClientRect().bottom;
+        const target = mapBottom + (window.innerHeight - mapBottom) / 3;
+        window.scrollBy({ top: el.getBoundingClientRect().top - target, behavior: 'instant' });
+      });
+      const before = await page.locator(`#${c.id}`).evaluate((el) => {
+        const prev = el.previousElementSibling!.getBoundingClientRect();
+        return prev.bottom > 0;
+      });
+      expect(before, `the end of the chapter before ${c.id} is still in the window`).toBe(true);
+      await settled(page, c.id);
+      expect(await headingInView(page, c.id), `${c.id}: the heading`).toBeNull();
+    }
+  });
+});
