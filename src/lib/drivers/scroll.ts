@@ -27,44 +27,75 @@ export function scrollProgress(top: number, height: number, viewport: number): n
   return span <= 0 ? 1 : Math.min(1, Math.max(0, (viewport * 0.75 - top) / span));
 }
 
+/**
+ * The top of the window that the page keeps covered (a fixed bar; on a phone, the map above the
+ * text), as its stylesheet declares it for scrolling: `scroll-padding-top` on the root.
+ */
+function coveredTop(): number {
+  return Math.max(
+    0,
+    Math.round(parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0),
+  );
+}
+
 export function scrollDriver({ elements, onActive, onProgress }: ScrollDriverOptions): () => void {
   const visible = elements.map(() => 0);
   let active = -1;
   let frame = 0;
+  // Only the part of the window where the text can be read counts: a chapter passing under the
+  // map or the bar is not "in view".
+  let top = -1;
+  let observer: IntersectionObserver | undefined;
+  let resized = false;
 
   const measure = () => {
     frame = 0;
+    if (resized) observe();
+    resized = false;
     if (active < 0) return;
     const r = elements[active]!.getBoundingClientRect();
-    onProgress(active, scrollProgress(r.top, r.height, window.innerHeight));
+    onProgress(active, scrollProgress(r.top - top, r.height, window.innerHeight - top));
   };
   const schedule = () => {
     if (!frame) frame = requestAnimationFrame(measure);
   };
-
-  const observer = new IntersectionObserver(
-    (entries) => {
-      for (const e of entries) {
-        const i = elements.indexOf(e.target as HTMLElement);
-        if (i >= 0) visible[i] = e.isIntersecting ? e.intersectionRect.height : 0;
-      }
-      const best = mostInView(visible);
-      if (best >= 0 && best !== active) {
-        active = best;
-        onActive(best);
-      }
-      schedule();
-    },
-    { threshold: THRESHOLDS },
-  );
-  elements.forEach((el) => observer.observe(el));
+  const onEntries = (entries: IntersectionObserverEntry[]) => {
+    for (const e of entries) {
+      const i = elements.indexOf(e.target as HTMLElement);
+      if (i >= 0) visible[i] = e.isIntersecting ? e.intersectionRect.height : 0;
+    }
+    const best = mostInView(visible);
+    if (best >= 0 && best !== active) {
+      active = best;
+      onActive(best);
+    }
+    schedule();
+  };
+  // (Re)starts the observer when the covered top changes (a turn of the phone, a resize).
+  const observe = () => {
+    const now = coveredTop();
+    if (now === top && observer) return;
+    top = now;
+    observer?.disconnect();
+    visible.fill(0);
+    observer = new IntersectionObserver(onEntries, {
+      threshold: THRESHOLDS,
+      rootMargin: `-${top}px 0px 0px 0px`,
+    });
+    elements.forEach((el) => observer!.observe(el));
+  };
+  observe();
   window.addEventListener('scroll', schedule, { passive: true });
-  window.addEventListener('resize', schedule, { passive: true });
+  const onResize = () => {
+    resized = true;
+    schedule();
+  };
+  window.addEventListener('resize', onResize, { passive: true });
 
   return () => {
-    observer.disconnect();
+    observer?.disconnect();
     window.removeEventListener('scroll', schedule);
-    window.removeEventListener('resize', schedule);
+    window.removeEventListener('resize', onResize);
     if (frame) cancelAnimationFrame(frame);
   };
 }
