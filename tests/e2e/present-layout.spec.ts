@@ -17,8 +17,8 @@ interface Measure {
   layout: string | null;
   step: number;
   steps: number;
-  /** The index (in document order) of each text of the slide shown whole in this step. */
-  shown: number[];
+  /** Each line of text of the slide shown whole in this step ("text index:line index"). */
+  shown: string[];
   texts: number;
   viewport: { width: number; height: number };
   slide: { left: number; top: number; right: number; bottom: number };
@@ -44,7 +44,7 @@ function measure(page: Page): Promise<Measure> {
     const vw = window.innerWidth;
     const vh = window.innerHeight;
     const outside: string[] = [];
-    const shown: number[] = [];
+    const shown: string[] = [];
     let texts = 0;
     let smallest = { size: Infinity, text: '' };
     const walker = document.createTreeWalker(slide.querySelector('.slide-window')!, NodeFilter.SHOW_TEXT);
@@ -54,14 +54,24 @@ function measure(page: Page): Promise<Measure> {
       // Text the slide does not show: for screen readers only, or in a closed <details>.
       if (!text || el.closest('.map-description, .visually-hidden')) continue;
       if (!el.checkVisibility({ visibilityProperty: true })) continue;
-      const index = texts++;
+      const index = texts;
       const range = document.createRange();
       range.selectNodeContents(n);
       const boxes = [...range.getClientRects()].filter((b) => b.width > 0 || b.height > 0);
+      texts += boxes.length;
+      // A glyph's box may stand a little above its line (CJK fonts at a tight line height): 6 % of
+      // the size is allowed; the ink is well inside.
+      const tol = Math.max(1, 0.06 * parseFloat(getComputedStyle(el).fontSize));
       const inside = (b: DOMRect, c: { left: number; right: number; top: number; bottom: number }) =>
-        b.left >= c.left - 1 && b.right <= c.right + 1 && b.top >= c.top - 1 && b.bottom <= c.bottom + 1;
+        b.left >= c.left - tol &&
+        b.right <= c.right + tol &&
+        b.top >= c.top - tol &&
+        b.bottom <= c.bottom + tol;
       const apart = (b: DOMRect, c: DOMRect) =>
-        b.right <= c.left + 1 || b.left >= c.right - 1 || b.bottom <= c.top + 1 || b.top >= c.bottom - 1;
+        b.right <= c.left + tol ||
+        b.left >= c.right - tol ||
+        b.bottom <= c.top + tol ||
+        b.top >= c.bottom - tol;
       const view = { left: 0, top: 0, right: vw, bottom: vh };
       for (const b of boxes) {
         // Whole on this step, or whole on another page of the slide; never cut by an edge.
@@ -69,8 +79,9 @@ function measure(page: Page): Promise<Measure> {
         if (!here && !(slide.dataset.fit === 'pages' && apart(b, w)))
           outside.push(`${text.slice(0, 40)} @ ${Math.round(b.left)},${Math.round(b.top)}`);
       }
-      if (boxes.length && boxes.every((b) => inside(b, r) && inside(b, w) && inside(b, view)))
-        shown.push(index);
+      boxes.forEach((b, k) => {
+        if (inside(b, r) && inside(b, w) && inside(b, view)) shown.push(`${index}:${k}`);
+      });
       if (el.closest('svg')) continue;
       const size = parseFloat(getComputedStyle(el).fontSize);
       if (size < smallest.size)
@@ -146,7 +157,7 @@ for (const screen of SCREENS) {
         if (i > 0) await page.keyboard.press('ArrowRight');
         let m = await slideOf(page, id, lang);
         // A chapter in more than one step: → shows each in turn; every text is shown whole in one.
-        const seen = new Set<number>();
+        const seen = new Set<string>();
         for (let step = 1; ; step++) {
           expect(m.step, `${lang} ${id}: step`).toBe(step);
           m.shown.forEach((k) => seen.add(k));
