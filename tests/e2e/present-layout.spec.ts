@@ -190,3 +190,38 @@ for (const screen of SCREENS) {
     }
   });
 }
+
+test('a chapter in two steps: → and the → button show its second step before the next chapter, ← comes back through it', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const last = ids[ids.length - 1]!;
+  await page.goto(`/?mode=present#${ids[ids.length - 2]}`);
+  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(ids[ids.length - 2]!).title.en);
+  await page.keyboard.press('ArrowRight');
+  const slide = page.locator('.slide');
+  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(last).title.en);
+  // The full source list does not fit one slide at 24 px: it has a second step.
+  await expect(slide).toHaveAttribute('data-steps', '2');
+  await expect(slide).toHaveAttribute('data-step', '1');
+  await expect(page.locator('.slide-steps')).toHaveText('1 / 2 →');
+  const next = page.getByRole('button', { name: /next chapter/i });
+  await expect(next, 'the last chapter still has a step to show').toBeEnabled();
+  await next.click();
+  await expect(slide).toHaveAttribute('data-step', '2');
+  await expect(next).toBeDisabled();
+  // The last source is in view on the second step.
+  const lastSource = page.locator('.slide .source-list li').last();
+  const [box, win] = await Promise.all([
+    lastSource.boundingBox(),
+    page.locator('.slide-window').boundingBox(),
+  ]);
+  expect(box!.x).toBeGreaterThanOrEqual(win!.x - 1);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(win!.x + win!.width + 1);
+  await page.keyboard.press('ArrowLeft');
+  await expect(slide).toHaveAttribute('data-step', '1');
+  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(last).title.en);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(ids[ids.length - 2]!).title.en);
+  await expect(slide).toHaveAttribute('data-steps', '1');
+});
