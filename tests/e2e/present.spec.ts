@@ -23,6 +23,28 @@ async function expectChapter(page: Page, id: string) {
   return s;
 }
 
+/** The slide's step and its number of steps (a chapter too long for one slide has more than one). */
+async function steps(page: Page) {
+  const slide = page.locator('.slide');
+  return {
+    step: Number(await slide.getAttribute('data-step')),
+    of: Number(await slide.getAttribute('data-steps')),
+  };
+}
+
+/** Presses `key` through the slide's remaining steps (forward or back), then once more. */
+async function pressPastSteps(page: Page, key: string, forward: boolean) {
+  const { step, of } = await steps(page);
+  for (let k = forward ? of - step : step - 1; k > 0; k--) {
+    await page.keyboard.press(key);
+    const now = (await steps(page)).step;
+    expect(now, `${key} shows the slide's ${forward ? 'next' : 'previous'} step`).toBe(
+      forward ? of - k + 1 : k,
+    );
+  }
+  await page.keyboard.press(key);
+}
+
 test('→, PageDown and Space step through every chapter, and ←, PageUp and Shift+Space step back', async ({
   page,
 }) => {
@@ -31,17 +53,17 @@ test('→, PageDown and Space step through every chapter, and ←, PageUp and Sh
   await expect(page.locator('.slide-count')).toHaveText(`1 / ${n}`);
   const forward = ['ArrowRight', 'PageDown', 'Space'];
   for (let i = 1; i < n; i++) {
-    await page.keyboard.press(forward[i % forward.length]!);
+    await pressPastSteps(page, forward[i % forward.length]!, true);
     await expectChapter(page, ids[i]!);
     await expect(page.locator('.slide-count')).toHaveText(`${i + 1} / ${n}`);
     await expect(page).toHaveURL(new RegExp(`\\?mode=present#${ids[i]}$`));
   }
-  // Past the end nothing moves.
-  await page.keyboard.press('ArrowRight');
+  // Past the end (and past the last chapter's steps) nothing moves.
+  await pressPastSteps(page, 'ArrowRight', true);
   expect((await status(page)).chapterId).toBe(last);
   const back = ['ArrowLeft', 'PageUp', 'Shift+Space'];
   for (let i = n - 2; i >= n - 4; i--) {
-    await page.keyboard.press(back[i % back.length]!);
+    await pressPastSteps(page, back[i % back.length]!, false);
     await expectChapter(page, ids[i]!);
   }
 });
