@@ -12,7 +12,8 @@ import { basemapStyle, LABEL_FONT, SOURCE_ID, type Flavor, type Theme } from './
 import { PALETTES, routePaint, storyFilters, storyLayers, storySources } from './story-layers';
 
 export interface StoryStyleOptions {
-  story: Story;
+  /** Only the places and overlays are read (the bench's bare page passes no more). */
+  story: Pick<Story, 'places' | 'overlays'>;
   state: MapState;
   lang: Lang;
   theme: Theme;

@@ -41,7 +41,7 @@ export const PALETTES: Record<'light' | 'dark', Palette> = {
   dark: { accent: '#fb923c', ink: '#f3f4f6', halo: '#111827', route: '#fbbf24', area: '#fb923c' },
 };
 
-export function placesData(story: Story): GeoJSON.FeatureCollection<GeoJSON.Point> {
+export function placesData(story: Pick<Story, 'places'>): GeoJSON.FeatureCollection<GeoJSON.Point> {
   return {
     type: 'FeatureCollection',
     features: story.places.map((p) => ({
@@ -53,7 +53,7 @@ export function placesData(story: Story): GeoJSON.FeatureCollection<GeoJSON.Poin
   };
 }
 
-export function overlaysData(story: Story): GeoJSON.FeatureCollection {
+export function overlaysData(story: Pick<Story, 'overlays'>): GeoJSON.FeatureCollection {
   const features: GeoJSON.Feature[] = story.overlays.map((o) => ({
     type: 'Feature',
     geometry: o.geometry,
@@ -104,7 +104,9 @@ export function areaLabelField(lang: Lang): ExpressionSpecification {
   return ['get', `label_${lang}`];
 }
 
-export function storySources(story: Story): Record<string, GeoJSONSourceSpecification> {
+export function storySources(
+  story: Pick<Story, 'places' | 'overlays'>,
+): Record<string, GeoJSONSourceSpecification> {
   return {
     [PLACES_SOURCE]: { type: 'geojson', data: placesData(story) },
     [OVERLAYS_SOURCE]: { type: 'geojson', data: overlaysData(story), lineMetrics: true },
