@@ -13,8 +13,13 @@ import type { Lang, Story } from '../story/types';
 import { formatArea } from '../ui/format';
 import { STRINGS } from '../ui/strings';
 
-export const PLACES_SOURCE = 'story-places';
-export const OVERLAYS_SOURCE = 'story-overlays';
+/**
+ * All the story's own features (places and overlays) are in one GeoJSON source, told apart by
+ * their `kind`: one source is one index and one set of tiles for MapLibre's worker to build, so
+ * the first picture is not redrawn once per source as each one's tiles arrive.
+ */
+export const STORY_SOURCE = 'story';
+const PLACE_KIND = 'place';
 
 export const LAYER = {
   areaFill: 'story-area-fill',
@@ -48,7 +53,7 @@ export function placesData(story: Pick<Story, 'places'>): GeoJSON.FeatureCollect
       type: 'Feature',
       id: story.places.indexOf(p),
       geometry: { type: 'Point', coordinates: [...p.coordinates] },
-      properties: { id: p.id, name_en: p.name.en, name_zh: p.name.zh },
+      properties: { id: p.id, kind: PLACE_KIND, name_en: p.name.en, name_zh: p.name.zh },
     })),
   };
 }
@@ -107,10 +112,12 @@ export function areaLabelField(lang: Lang): ExpressionSpecification {
 export function storySources(
   story: Pick<Story, 'places' | 'overlays'>,
 ): Record<string, GeoJSONSourceSpecification> {
-  return {
-    [PLACES_SOURCE]: { type: 'geojson', data: placesData(story) },
-    [OVERLAYS_SOURCE]: { type: 'geojson', data: overlaysData(story), lineMetrics: true },
+  const data: GeoJSON.FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [...placesData(story).features, ...overlaysData(story).features],
   };
+  // Line metrics for the routes' self-drawing gradient.
+  return { [STORY_SOURCE]: { type: 'geojson', data, lineMetrics: true } };
 }
 
 const inList = (ids: readonly string[]): ExpressionSpecification => [
@@ -118,31 +125,38 @@ const inList = (ids: readonly string[]): ExpressionSpecification => [
   ['get', 'id'],
   ['literal', [...ids]],
 ];
+/** The story places among `ids` (an overlay never matches, whatever its id). */
+const placesIn = (ids: readonly string[]): ExpressionSpecification => [
+  'all',
+  ['==', ['get', 'kind'], PLACE_KIND],
+  inList(ids),
+];
 
 type StoryLayer =
   FillLayerSpecification | LineLayerSpecification | CircleLayerSpecification | SymbolLayerSpecification;
 
 export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): StoryLayer[] {
   const none = inList([]);
+  const noPlace = placesIn([]);
   return [
     {
       id: LAYER.areaFill,
       type: 'fill',
-      source: OVERLAYS_SOURCE,
+      source: STORY_SOURCE,
       filter: ['all', ['==', ['get', 'kind'], 'scale-circle'], none],
       paint: { 'fill-color': palette.area, 'fill-opacity': 0.12 },
     },
     {
       id: LAYER.areaLine,
       type: 'line',
-      source: OVERLAYS_SOURCE,
+      source: STORY_SOURCE,
       filter: ['all', ['==', ['get', 'kind'], 'scale-circle'], none],
       paint: { 'line-color': palette.area, 'line-width': 2, 'line-dasharray': [3, 2] },
     },
     {
       id: LAYER.routeCasing,
       type: 'line',
-      source: OVERLAYS_SOURCE,
+      source: STORY_SOURCE,
       filter: ['all', ['==', ['get', 'kind'], 'route'], none],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-gradient': drawnGradient(palette.halo, 1), 'line-width': 6, 'line-opacity': 0.8 },
@@ -150,7 +164,7 @@ export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): 
     {
       id: LAYER.route,
       type: 'line',
-      source: OVERLAYS_SOURCE,
+      source: STORY_SOURCE,
       filter: ['all', ['==', ['get', 'kind'], 'route'], none],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-gradient': drawnGradient(palette.route, 1), 'line-width': 3 },
@@ -158,7 +172,7 @@ export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): 
     {
       id: LAYER.areaLabel,
       type: 'symbol',
-      source: OVERLAYS_SOURCE,
+      source: STORY_SOURCE,
       filter: ['all', ['==', ['get', 'kind'], 'scale-label'], none],
       layout: {
         'text-field': areaLabelField(lang),
@@ -175,15 +189,15 @@ export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): 
     {
       id: LAYER.placeHalo,
       type: 'circle',
-      source: PLACES_SOURCE,
-      filter: none,
+      source: STORY_SOURCE,
+      filter: noPlace,
       paint: { 'circle-radius': 14, 'circle-color': palette.accent, 'circle-opacity': 0.25 },
     },
     {
       id: LAYER.placeDot,
       type: 'circle',
-      source: PLACES_SOURCE,
-      filter: none,
+      source: STORY_SOURCE,
+      filter: noPlace,
       paint: {
         'circle-radius': 5,
         'circle-color': palette.ink,
@@ -196,8 +210,8 @@ export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): 
       // the basemap's labels (placed after the story's own) keep clear of the story's places.
       id: LAYER.placeClear,
       type: 'symbol',
-      source: PLACES_SOURCE,
-      filter: none,
+      source: STORY_SOURCE,
+      filter: noPlace,
       layout: {
         'text-field': 'o',
         'text-font': fontStack,
@@ -210,8 +224,8 @@ export function storyLayers(palette: Palette, fontStack: string[], lang: Lang): 
     {
       id: LAYER.placeLabel,
       type: 'symbol',
-      source: PLACES_SOURCE,
-      filter: none,
+      source: STORY_SOURCE,
+      filter: noPlace,
       layout: {
         'text-field': labelField(lang),
         'text-font': fontStack,
@@ -243,10 +257,10 @@ export function storyFilters(
     [LAYER.routeCasing]: ['all', ['==', ['get', 'kind'], 'route'], layers],
     [LAYER.route]: ['all', ['==', ['get', 'kind'], 'route'], layers],
     [LAYER.areaLabel]: ['all', ['==', ['get', 'kind'], 'scale-label'], layers],
-    [LAYER.placeHalo]: inList(state.highlight),
-    [LAYER.placeDot]: inList(state.places),
-    [LAYER.placeClear]: inList(state.places),
-    [LAYER.placeLabel]: inList(state.places),
+    [LAYER.placeHalo]: placesIn(state.highlight),
+    [LAYER.placeDot]: placesIn(state.places),
+    [LAYER.placeClear]: placesIn(state.places),
+    [LAYER.placeLabel]: placesIn(state.places),
   };
 }
 
