@@ -30,6 +30,7 @@ import {
 import { hiddenPlaceNames, routeIds, storyStyle } from './map-style';
 import { routeFractionFor } from './route-draw';
 import { markFirstPicture } from './current';
+import { showWhenComplete, type FirstView } from './first-view';
 
 maplibregl.setWorkerUrl(workerUrl);
 let protocol: Protocol | undefined;
@@ -76,6 +77,7 @@ export class MapView {
   /** The route fraction the style was last given (undefined: not set on this style yet). */
   private routeFraction: number | undefined;
   private warming: AbortController | undefined;
+  private readonly firstView: FirstView;
 
   constructor(private readonly opts: MapViewOptions) {
     if (!protocol) {
@@ -112,6 +114,9 @@ export class MapView {
       fadeDuration: 150,
       ...(opts.preserveDrawingBuffer ? { canvasContextAttributes: { preserveDrawingBuffer: true } } : {}),
     });
+    // The first picture appears whole, not tile by tile (first-view.ts).
+    this.firstView = showWhenComplete(this.map);
+    this.off.push(this.firstView.show);
     // The camera frames the space the panels leave free from the first picture on (MapLibre's
     // constructor takes no padding).
     if (opts.padding) this.map.setPadding(opts.padding());
@@ -380,7 +385,9 @@ export class MapView {
 
   /** True when the style and every visible tile are loaded and the camera is still. */
   isIdle(): boolean {
-    return !this.disposed && this.styleReady && !this.map.isMoving() && this.map.loaded();
+    return (
+      !this.disposed && this.styleReady && !this.map.isMoving() && this.map.loaded() && this.firstView.shown()
+    );
   }
 
   /**
