@@ -112,6 +112,10 @@ export class MapView {
       attributionControl: false,
       maxPitch: 85,
       fadeDuration: 150,
+      // The style is built by our code and validated by the unit tests (map-style.test.ts) for
+      // every chapter; validating it again in the browser cost ~0.2–0.6 s of the first seconds'
+      // main thread here (its GeoJSON data included).
+      validateStyle: false,
       ...(opts.preserveDrawingBuffer ? { canvasContextAttributes: { preserveDrawingBuffer: true } } : {}),
     });
     // The first picture appears whole, not tile by tile (first-view.ts).
