@@ -8,20 +8,15 @@ import { writeServiceWorker } from './service-worker.mjs';
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const ssrDir = join(root, '.ssr');
-const { renderStory, story, CSP, storyDataBlock } = await import(
+const { renderStory, story, CSP, storyDataBlock, PAGES, pageHead, siteAddress } = await import(
   pathToFileURL(join(ssrDir, 'entry-server.js')).href
 );
 const template = readFileSync(join(dist, 'index.html'), 'utf8');
 
-const PAGES = [
-  { lang: 'en', htmlLang: 'en', path: '/', file: 'index.html' },
-  { lang: 'zh', htmlLang: 'zh-Hans', path: '/zh/', file: 'zh/index.html' },
-];
-
-// Absolute addresses for link previews when the site's address is known (SITE_URL=https://…);
-// relative ones otherwise, which browsers and most previewers resolve against the page.
-const site = (process.env.SITE_URL ?? '').replace(/\/$/, '');
-const url = (p) => `${site}${p}`;
+// The site's address (SITE_URL=https://…) makes canonical, language alternates and link previews
+// absolute; without it they are left out (src/lib/seo/page-head.ts).
+const site = siteAddress(process.env.SITE_URL);
+if (!site) console.log('prerender: no SITE_URL given: no canonical, alternate or preview-image links');
 
 const esc = (s) =>
   s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -29,31 +24,7 @@ const esc = (s) =>
 for (const page of PAGES) {
   const { head, body } = renderStory(page.lang);
   const title = `${story.title[page.lang]} — ${story.subtitle[page.lang]}`;
-  const description = `${story.subtitle[page.lang]} ${story.byline[page.lang]}`;
-  const image = url('/og-image.png');
-  const meta = [
-    `<meta name="description" content="${esc(description)}" />`,
-    `<link rel="canonical" href="${url(page.path)}" />`,
-    ...PAGES.map((p) => `<link rel="alternate" hreflang="${p.htmlLang}" href="${url(p.path)}" />`),
-    `<link rel="alternate" hreflang="x-default" href="${url('/')}" />`,
-    `<link rel="manifest" href="/manifest.webmanifest" />`,
-    `<link rel="apple-touch-icon" href="/icon-192.png" />`,
-    `<meta name="theme-color" content="#1e3a5f" />`,
-    `<meta property="og:type" content="article" />`,
-    `<meta property="og:title" content="${esc(story.title[page.lang])}" />`,
-    `<meta property="og:description" content="${esc(description)}" />`,
-    `<meta property="og:url" content="${url(page.path)}" />`,
-    `<meta property="og:locale" content="${page.lang === 'zh' ? 'zh_CN' : 'en_GB'}" />`,
-    `<meta property="og:image" content="${image}" />`,
-    `<meta property="og:image:width" content="1200" />`,
-    `<meta property="og:image:height" content="630" />`,
-    `<meta property="og:image:alt" content="${esc(story.chapters[0].description[page.lang])}" />`,
-    `<meta name="twitter:card" content="summary_large_image" />`,
-    `<meta name="twitter:title" content="${esc(story.title[page.lang])}" />`,
-    `<meta name="twitter:description" content="${esc(description)}" />`,
-    `<meta name="twitter:image" content="${image}" />`,
-    head,
-  ].join('\n    ');
+  const meta = [...pageHead(story, page, site), head].join('\n    ');
   const html = template
     .replace('<html lang="en">', `<html lang="${page.htmlLang}">`)
     // The policy first, so that it governs everything after it (src/lib/security/csp.ts).

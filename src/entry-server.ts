@@ -11,6 +11,7 @@ import type { Lang } from './lib/story/types';
 export { story };
 export { storyDataBlock } from './lib/story/embedded';
 export { CSP } from './lib/security/csp';
+export { PAGES, pageHead, siteAddress } from './lib/seo/page-head';
 
 export function renderStory(lang: Lang): { head: string; body: string } {
   const { policy, view } = MODE_REGISTRY.scroll;

@@ -1,12 +1,19 @@
 // The style a map is built with already shows its first state: the chapter a reader opens (by a
 // deep link, a reload, a kiosk start) is drawn once, not drawn and then laid out again.
 import { describe, expect, test } from 'vitest';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { featureFilter, validateStyleMin, type FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
 import { loadStory } from '../../src/lib/story/load';
 import { chapterMapState } from '../../src/lib/story/chapter-state';
 import { hiddenPlaceNames, routeIds, storyStyle } from '../../src/lib/map/map-style';
-import { LAYER, PALETTES, filtersToSet, routePaint, storyFilters } from '../../src/lib/map/story-layers';
+import {
+  LAYER,
+  PALETTES,
+  STORY_SOURCE,
+  filtersToSet,
+  routePaint,
+  storyFilters,
+} from '../../src/lib/map/story-layers';
 import { routeFractionFor } from '../../src/lib/map/route-draw';
 
 const { story } = loadStory('src/stories/liangjiang');
@@ -18,7 +25,11 @@ describe('the first style of the map', () => {
     (_id, i) => {
       const state = chapterMapState(story, i, 0.5);
       const style = storyStyle({ story, state, lang: 'zh', theme: 'light' });
-      expect(validateStyleMin(style)).toEqual([]);
+      // The map does not validate its style in the browser (MapView: validateStyle false): here,
+      // every language and theme is.
+      for (const lang of ['en', 'zh'] as const)
+        for (const theme of ['light', 'dark'] as const)
+          expect(validateStyleMin(storyStyle({ story, state, lang, theme })), `${lang} ${theme}`).toEqual([]);
       for (const [id, filter] of Object.entries(storyFilters(state)))
         expect(layer(style.layers, id), id).toMatchObject({ filter });
       const paint = routePaint(PALETTES.light, routeFractionFor(state, routeIds(story)));
@@ -121,5 +132,32 @@ describe('the story’s marks at kiosk size', () => {
     };
     expect(large.sources).toEqual(standard.sources);
     expect(large.layers.map(strip)).toEqual(standard.layers.map(strip));
+  });
+});
+
+describe('the story’s own source', () => {
+  const state = chapterMapState(story, 0, 1);
+  const style = storyStyle({ story, state, lang: 'en', theme: 'light' });
+
+  test('places and overlays are one GeoJSON source, so the first picture waits for one set of tiles', () => {
+    const geojson = Object.entries(style.sources).filter(([, s]) => s.type === 'geojson');
+    expect(geojson.map(([id]) => id)).toEqual([STORY_SOURCE]);
+    const features = (geojson[0]![1] as { data: GeoJSON.FeatureCollection }).data.features;
+    expect(features.filter((f) => f.properties?.kind === 'place')).toHaveLength(story.places.length);
+    for (const id of Object.values(LAYER))
+      expect(layer(style.layers, id), id).toMatchObject({ source: STORY_SOURCE });
+  });
+
+  test('a place layer shows places only, even an overlay that has a place’s id', () => {
+    const shown = (filter: unknown, properties: Record<string, unknown>) =>
+      featureFilter(filter as FilterSpecification, 'filter').filter(
+        { zoom: 5 } as never,
+        { type: 1, properties, geometry: [] } as never,
+      );
+    const placeId = state.places[0]!;
+    const filter = storyFilters(state)[LAYER.placeDot];
+    expect(shown(filter, { id: placeId, kind: 'place' })).toBe(true);
+    expect(shown(filter, { id: placeId, kind: 'route' })).toBe(false);
+    expect(shown(filter, { id: 'not-in-this-chapter', kind: 'place' })).toBe(false);
   });
 });

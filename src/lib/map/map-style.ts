@@ -20,7 +20,8 @@ import {
 } from './story-layers';
 
 export interface StoryStyleOptions {
-  story: Story;
+  /** Only the places and overlays are read (the bench's bare page passes no more). */
+  story: Pick<Story, 'places' | 'overlays'>;
   state: MapState;
   lang: Lang;
   theme: Theme;

@@ -35,6 +35,7 @@ import { frameCamera } from '../layout/frame';
 import coverage from 'virtual:basemap-coverage';
 import { viewCoverage } from './coverage';
 import type { Padding, Rect } from '../layout/visible-map';
+import { showWhenComplete, type FirstView } from './first-view';
 
 maplibregl.setWorkerUrl(workerUrl);
 let protocol: Protocol | undefined;
@@ -93,6 +94,7 @@ export class MapView {
   private interactive: boolean | undefined;
   /** The camera the active state was framed to (the author's, zoomed out to fit the free part). */
   private framed: Camera | undefined;
+  private readonly firstView: FirstView;
 
   constructor(private readonly opts: MapViewOptions) {
     if (!protocol) {
@@ -136,8 +138,15 @@ export class MapView {
       attributionControl: false,
       maxPitch: 85,
       fadeDuration: 150,
+      // The style is built by our code and validated by the unit tests (map-style.test.ts) for
+      // every chapter; validating it again in the browser cost ~0.2–0.6 s of the first seconds'
+      // main thread here (its GeoJSON data included).
+      validateStyle: false,
       ...(opts.preserveDrawingBuffer ? { canvasContextAttributes: { preserveDrawingBuffer: true } } : {}),
     });
+    // The first picture appears whole, not tile by tile (first-view.ts).
+    this.firstView = showWhenComplete(this.map);
+    this.off.push(this.firstView.show);
     // MapLibre's constructor takes no padding.
     this.map.setPadding(this.padding);
     this.setAttribution(opts.lang);
@@ -409,7 +418,9 @@ export class MapView {
 
   /** True when the style and every visible tile are loaded and the camera is still. */
   isIdle(): boolean {
-    return !this.disposed && this.styleReady && !this.map.isMoving() && this.map.loaded();
+    return (
+      !this.disposed && this.styleReady && !this.map.isMoving() && this.map.loaded() && this.firstView.shown()
+    );
   }
 
   /** Calls `f` whenever the view has moved (and once the map has loaded); returns the unsubscribe. */

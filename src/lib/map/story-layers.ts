@@ -13,8 +13,13 @@ import type { Lang, Story } from '../story/types';
 import { formatArea } from '../ui/format';
 import { STRINGS } from '../ui/strings';
 
-export const PLACES_SOURCE = 'story-places';
-export const OVERLAYS_SOURCE = 'story-overlays';
+/**
+ * All the story's own features (places and overlays) are in one GeoJSON source, told apart by
+ * their `kind`: one source is one index and one set of tiles for MapLibre's worker to build, so
+ * the first picture is not redrawn once per source as each one's tiles arrive.
+ */
+export const STORY_SOURCE = 'story';
+const PLACE_KIND = 'place';
 
 export const LAYER = {
   areaFill: 'story-area-fill',
@@ -81,19 +86,19 @@ export const SYMBOL_SIZES: Record<SymbolSize, SymbolSizes> = {
   },
 };
 
-export function placesData(story: Story): GeoJSON.FeatureCollection<GeoJSON.Point> {
+export function placesData(story: Pick<Story, 'places'>): GeoJSON.FeatureCollection<GeoJSON.Point> {
   return {
     type: 'FeatureCollection',
     features: story.places.map((p) => ({
       type: 'Feature',
       id: story.places.indexOf(p),
       geometry: { type: 'Point', coordinates: [...p.coordinates] },
-      properties: { id: p.id, name_en: p.name.en, name_zh: p.name.zh },
+      properties: { id: p.id, kind: PLACE_KIND, name_en: p.name.en, name_zh: p.name.zh },
     })),
   };
 }
 
-export function overlaysData(story: Story): GeoJSON.FeatureCollection {
+export function overlaysData(story: Pick<Story, 'overlays'>): GeoJSON.FeatureCollection {
   const features: GeoJSON.Feature[] = story.overlays.map((o) => ({
     type: 'Feature',
     geometry: o.geometry,
@@ -144,17 +149,27 @@ export function areaLabelField(lang: Lang): ExpressionSpecification {
   return ['get', `label_${lang}`];
 }
 
-export function storySources(story: Story): Record<string, GeoJSONSourceSpecification> {
-  return {
-    [PLACES_SOURCE]: { type: 'geojson', data: placesData(story) },
-    [OVERLAYS_SOURCE]: { type: 'geojson', data: overlaysData(story), lineMetrics: true },
+export function storySources(
+  story: Pick<Story, 'places' | 'overlays'>,
+): Record<string, GeoJSONSourceSpecification> {
+  const data: GeoJSON.FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [...placesData(story).features, ...overlaysData(story).features],
   };
+  // Line metrics for the routes' self-drawing gradient.
+  return { [STORY_SOURCE]: { type: 'geojson', data, lineMetrics: true } };
 }
 
 const inList = (ids: readonly string[]): ExpressionSpecification => [
   'in',
   ['get', 'id'],
   ['literal', [...ids]],
+];
+/** The story places among `ids` (an overlay never matches, whatever its id). */
+const placesIn = (ids: readonly string[]): ExpressionSpecification => [
+  'all',
+  ['==', ['get', 'kind'], PLACE_KIND],
+  inList(ids),
 ];
 
 type StoryLayer =
@@ -169,25 +184,26 @@ export function storyLayers(
   const none = inList([]);
   // The invisible mark over each dot (for label placement) is as wide as the dot and its halo.
   const dotWidth = 2 * (size.placeDot + size.placeDotStroke);
+  const noPlace = placesIn([]);
   return [
     {
       id: LAYER.areaFill,
       type: 'fill',
-      source: OVERLAYS_SOURCE,
+      source: STORY_SOURCE,
       filter: ['all', ['==', ['get', 'kind'], 'scale-circle'], none],
       paint: { 'fill-color': palette.area, 'fill-opacity': 0.12 },
     },
     {
       id: LAYER.areaLine,
       type: 'line',
-      source: OVERLAYS_SOURCE,
+      source: STORY_SOURCE,
       filter: ['all', ['==', ['get', 'kind'], 'scale-circle'], none],
       paint: { 'line-color': palette.area, 'line-width': size.areaLine, 'line-dasharray': [3, 2] },
     },
     {
       id: LAYER.routeCasing,
       type: 'line',
-      source: OVERLAYS_SOURCE,
+      source: STORY_SOURCE,
       filter: ['all', ['==', ['get', 'kind'], 'route'], none],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
@@ -199,7 +215,7 @@ export function storyLayers(
     {
       id: LAYER.route,
       type: 'line',
-      source: OVERLAYS_SOURCE,
+      source: STORY_SOURCE,
       filter: ['all', ['==', ['get', 'kind'], 'route'], none],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-gradient': drawnGradient(palette.route, 1), 'line-width': size.route },
@@ -207,7 +223,7 @@ export function storyLayers(
     {
       id: LAYER.areaLabel,
       type: 'symbol',
-      source: OVERLAYS_SOURCE,
+      source: STORY_SOURCE,
       filter: ['all', ['==', ['get', 'kind'], 'scale-label'], none],
       layout: {
         'text-field': areaLabelField(lang),
@@ -228,15 +244,15 @@ export function storyLayers(
     {
       id: LAYER.placeHalo,
       type: 'circle',
-      source: PLACES_SOURCE,
-      filter: none,
+      source: STORY_SOURCE,
+      filter: noPlace,
       paint: { 'circle-radius': size.placeHalo, 'circle-color': palette.accent, 'circle-opacity': 0.25 },
     },
     {
       id: LAYER.placeDot,
       type: 'circle',
-      source: PLACES_SOURCE,
-      filter: none,
+      source: STORY_SOURCE,
+      filter: noPlace,
       paint: {
         'circle-radius': size.placeDot,
         'circle-color': palette.ink,
@@ -249,8 +265,8 @@ export function storyLayers(
       // the basemap's labels (placed after the story's own) keep clear of the story's places.
       id: LAYER.placeClear,
       type: 'symbol',
-      source: PLACES_SOURCE,
-      filter: none,
+      source: STORY_SOURCE,
+      filter: noPlace,
       layout: {
         'text-field': 'o',
         'text-font': fontStack,
@@ -263,8 +279,8 @@ export function storyLayers(
     {
       id: LAYER.placeLabel,
       type: 'symbol',
-      source: PLACES_SOURCE,
-      filter: none,
+      source: STORY_SOURCE,
+      filter: noPlace,
       layout: {
         'text-field': labelField(lang),
         'text-font': fontStack,
@@ -296,10 +312,10 @@ export function storyFilters(
     [LAYER.routeCasing]: ['all', ['==', ['get', 'kind'], 'route'], layers],
     [LAYER.route]: ['all', ['==', ['get', 'kind'], 'route'], layers],
     [LAYER.areaLabel]: ['all', ['==', ['get', 'kind'], 'scale-label'], layers],
-    [LAYER.placeHalo]: inList(state.highlight),
-    [LAYER.placeDot]: inList(state.places),
-    [LAYER.placeClear]: inList(state.places),
-    [LAYER.placeLabel]: inList(state.places),
+    [LAYER.placeHalo]: placesIn(state.highlight),
+    [LAYER.placeDot]: placesIn(state.places),
+    [LAYER.placeClear]: placesIn(state.places),
+    [LAYER.placeLabel]: placesIn(state.places),
   };
 }
 

@@ -1,0 +1,43 @@
+// Builds the bare MapLibre page (tests/bench/bare/, a checked TypeScript file) into dist/__bench/,
+// with the part of the story its map needs as the module `virtual:bench-story`.
+import { join } from 'node:path';
+import { build } from 'vite';
+
+export async function buildBarePage({ root, dist, story }) {
+  const id = 'virtual:bench-story';
+  const data = {
+    places: story.places,
+    overlays: story.overlays,
+    chapters: story.chapters.map(({ id, camera, places, highlight, layers }) => ({
+      id,
+      camera,
+      places,
+      highlight,
+      layers,
+    })),
+  };
+  await build({
+    configFile: false,
+    root: join(root, 'tests/bench/bare'),
+    base: '/__bench/',
+    logLevel: 'error',
+    plugins: [
+      {
+        name: 'bench-story',
+        resolveId: (source) => (source === id ? `\0${id}` : undefined),
+        load: (resolved) => (resolved === `\0${id}` ? `export default ${JSON.stringify(data)};` : undefined),
+      },
+    ],
+    build: {
+      outDir: join(dist, '__bench'),
+      emptyOutDir: true,
+      target: 'es2022',
+      chunkSizeWarningLimit: 5000,
+    },
+  });
+}
+
+/** The bare page's address for a camera and the app's map padding. */
+export const bareUrl = (origin, camera, padding) =>
+  `${origin}/__bench/?camera=${encodeURIComponent(JSON.stringify(camera))}` +
+  (padding ? `&padding=${encodeURIComponent(JSON.stringify(padding))}` : '');

@@ -1,0 +1,102 @@
+// What each prerendered page says about itself in its <head> (scripts/prerender.mjs): the meta
+// description, and the links and previews for search engines and link previews. Addresses are
+// absolute when the site's address is known at build time (SITE_URL); when it is not, what would
+// have to be absolute (canonical, language alternates, og:url, preview image) is left out rather
+// than written relative, which search engines reject.
+import type { Lang, Story } from '../story/types';
+
+export interface Page {
+  lang: Lang;
+  /** The `lang` attribute of the page's <html>, and its hreflang. */
+  htmlLang: string;
+  /** Path from the site root. */
+  path: string;
+  /** Output file in dist/. */
+  file: string;
+}
+
+export const PAGES: readonly Page[] = [
+  { lang: 'en', htmlLang: 'en', path: '/', file: 'index.html' },
+  { lang: 'zh', htmlLang: 'zh-Hans', path: '/zh/', file: 'zh/index.html' },
+];
+
+const STOP: Record<Lang, string> = { en: '.', zh: '。' };
+
+/** `text` ending as a sentence does in `lang` (its own final stop kept, else one added). */
+function sentence(text: string, lang: Lang): string {
+  const t = text.trim();
+  return /[.!?。！？]$/.test(t) ? t : `${t}${STOP[lang]}`;
+}
+
+/** The page's description: the subtitle and the byline, each a sentence. */
+export function metaDescription(story: Pick<Story, 'subtitle' | 'byline'>, lang: Lang): string {
+  return [sentence(story.subtitle[lang], lang), sentence(story.byline[lang], lang)].join(
+    lang === 'zh' ? '' : ' ',
+  );
+}
+
+/**
+ * The site's address as given at build time ('https://example.org', with or without a final
+ * slash), or undefined when none is given. Anything but an absolute http(s) address is an error.
+ */
+export function siteAddress(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new Error(`SITE_URL must be an absolute http(s) address such as https://example.org, not "${v}"`);
+  }
+  if (!/^https?:$/.test(url.protocol))
+    throw new Error(`SITE_URL must be an absolute http(s) address such as https://example.org, not "${v}"`);
+  return v.replace(/\/+$/, '');
+}
+
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The <head> lines for `page`; `site` from `siteAddress` (undefined: unknown). */
+export function pageHead(
+  story: Pick<Story, 'title' | 'subtitle' | 'byline' | 'chapters'>,
+  page: Page,
+  site: string | undefined,
+): string[] {
+  const { lang } = page;
+  const description = esc(metaDescription(story, lang));
+  const title = esc(story.title[lang]);
+  const abs = (path: string) => `${site}${path}`;
+  const linked = site
+    ? [
+        `<link rel="canonical" href="${abs(page.path)}" />`,
+        ...PAGES.map((p) => `<link rel="alternate" hreflang="${p.htmlLang}" href="${abs(p.path)}" />`),
+        `<link rel="alternate" hreflang="x-default" href="${abs('/')}" />`,
+      ]
+    : [];
+  const image = site
+    ? [
+        `<meta property="og:url" content="${abs(page.path)}" />`,
+        `<meta property="og:image" content="${abs('/og-image.png')}" />`,
+        `<meta property="og:image:width" content="1200" />`,
+        `<meta property="og:image:height" content="630" />`,
+        `<meta property="og:image:alt" content="${esc(story.chapters[0]?.description[lang] ?? '')}" />`,
+      ]
+    : [];
+  return [
+    `<meta name="description" content="${description}" />`,
+    ...linked,
+    `<link rel="manifest" href="/manifest.webmanifest" />`,
+    `<link rel="apple-touch-icon" href="/icon-192.png" />`,
+    `<meta name="theme-color" content="#1e3a5f" />`,
+    `<meta property="og:type" content="article" />`,
+    `<meta property="og:title" content="${title}" />`,
+    `<meta property="og:description" content="${description}" />`,
+    `<meta property="og:locale" content="${lang === 'zh' ? 'zh_CN' : 'en_GB'}" />`,
+    ...image,
+    // A large preview needs the (absolute) image; without it, the small card.
+    `<meta name="twitter:card" content="${site ? 'summary_large_image' : 'summary'}" />`,
+    `<meta name="twitter:title" content="${title}" />`,
+    `<meta name="twitter:description" content="${description}" />`,
+    ...(site ? [`<meta name="twitter:image" content="${abs('/og-image.png')}" />`] : []),
+  ];
+}
