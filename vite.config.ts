@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
-import { storyPlugin } from './src/lib/story/vite-plugin.ts';
-import { locatorPlugin } from './src/lib/map/locator-plugin.ts';
+import { storyPlugin } from './src/build/story/vite-plugin.ts';
+import { locatorPlugin } from './src/build/locator/vite-plugin.ts';
 
 // `vite preview` does not know the .pmtiles type, serves it as '' and then gzips it like text,
 // Range replies included, which the browser cannot decode (ERR_CONTENT_DECODING_FAILED). A real

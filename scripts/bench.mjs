@@ -33,9 +33,9 @@ const VIEWPORT = { width: 1280, height: 800 };
 
 const tsModule = async (path) =>
   (await runnerImport(join(root, path), { configFile: false, logLevel: 'error' })).module;
-const { BUDGETS, bundleReport, checkBundle, formatKB } = await tsModule('src/lib/perf/budget.ts');
-const { distAssetSizes } = await tsModule('src/lib/perf/dist-sizes.ts');
-const { loadStory } = await tsModule('src/lib/story/load.ts');
+const { BUDGETS, bundleReport, checkBundle, formatKB } = await tsModule('src/build/perf/budget.ts');
+const { distAssetSizes } = await tsModule('src/build/perf/dist-sizes.ts');
+const { loadStory } = await tsModule('src/build/story/load.ts');
 const { story } = loadStory(join(root, 'src/stories/liangjiang'), root);
 
 const rows = [];

@@ -1,8 +1,8 @@
 // The story is validated at build time: a good story compiles, and each kind of mistake a
 // teacher might make fails with a message naming the file, the line, the chapter and the field.
 import { describe, expect, test } from 'vitest';
-import { compileStory, StoryError } from '../../src/lib/story/compile';
-import { readStoryFolder } from '../../src/lib/story/load';
+import { compileStory, StoryError } from '../../src/build/story/compile';
+import { readStoryFolder } from '../../src/build/story/load';
 
 const DIR = 'src/stories/liangjiang';
 const real = readStoryFolder(DIR);

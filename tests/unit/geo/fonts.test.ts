@@ -14,7 +14,7 @@ import {
 import { readArchiveLabels } from '../../../geo/lib/archive-read.mjs';
 import { FONT_FILES } from '../../../src/lib/map/style/index';
 import { STRINGS } from '../../../src/lib/ui/strings';
-import { loadStory } from '../../../src/lib/story/load';
+import { loadStory } from '../../../src/build/story/load';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const manifest = JSON.parse(readFileSync(`${ROOT}static/fonts/${MANIFEST}`, 'utf8')) as {

@@ -25,7 +25,7 @@ import {
   type Place,
   type SourceRef,
   type Story,
-} from './types.ts';
+} from '../../lib/story/types.ts';
 
 export interface StoryProblem {
   file: string;

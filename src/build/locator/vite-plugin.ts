@@ -1,7 +1,7 @@
 // Serves `virtual:locator`: China's outline for the overview inset, computed once per build.
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { buildLocatorOutline, LOCATOR_SOURCE } from './locator-build.ts';
+import { buildLocatorOutline, LOCATOR_SOURCE } from './outline.ts';
 
 const ID = 'virtual:locator';
 const RESOLVED = '\0' + ID;
