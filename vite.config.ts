@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { storyPlugin } from './src/build/story/vite-plugin.ts';
+import { DEFAULT_STORY_DIR } from './src/build/story/load.ts';
 import { locatorPlugin } from './src/build/locator/vite-plugin.ts';
 
 // `vite preview` does not know the .pmtiles type, serves it as '' and then gzips it like text,
@@ -29,7 +30,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     pmtilesType(),
-    storyPlugin({ dir: process.env.STORY_DIR ?? 'src/stories/liangjiang' }),
+    storyPlugin({ dir: process.env.STORY_DIR ?? DEFAULT_STORY_DIR }),
     locatorPlugin(),
   ],
   build: {

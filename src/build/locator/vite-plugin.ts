@@ -9,7 +9,7 @@ const RESOLVED = '\0' + ID;
 export function locatorPlugin(file = LOCATOR_SOURCE): Plugin {
   const path = resolve(file);
   return {
-    name: 'liangjiang:locator',
+    name: 'locator',
     resolveId(id) {
       return id === ID ? RESOLVED : undefined;
     },

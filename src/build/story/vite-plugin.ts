@@ -1,7 +1,9 @@
 // Serves the compiled story as `virtual:story`. A broken story fails the build, and in the dev
-// server shows the error overlay with every problem's file and line.
-import { resolve } from 'node:path';
-import type { Plugin } from 'vite';
+// server shows the error overlay with every problem's file and line; when a story file changes
+// (or a chapter is added or removed), the story is compiled again and the page reloads, so the
+// overlay goes as soon as the file is fixed.
+import { resolve, sep } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
 import { loadStory } from './load.ts';
 
 const ID = 'virtual:story';
@@ -9,8 +11,16 @@ const RESOLVED = '\0' + ID;
 
 export function storyPlugin(options: { dir: string }): Plugin {
   const dir = resolve(options.dir);
+  const inStory = (file: string) => resolve(file) === dir || resolve(file).startsWith(dir + sep);
+  const reload = (server: ViteDevServer) => {
+    for (const env of Object.values(server.environments)) {
+      const mod = env.moduleGraph.getModuleById(RESOLVED);
+      if (mod) env.moduleGraph.invalidateModule(mod);
+    }
+    server.ws.send({ type: 'full-reload' });
+  };
   return {
-    name: 'liangjiang:story',
+    name: 'story',
     resolveId(id) {
       return id === ID ? RESOLVED : undefined;
     },
@@ -21,12 +31,16 @@ export function storyPlugin(options: { dir: string }): Plugin {
       for (const f of files) this.addWatchFile(f);
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(story))});`;
     },
+    configureServer(server) {
+      server.watcher.add(dir);
+      for (const event of ['change', 'add', 'unlink'] as const)
+        server.watcher.on(event, (file: string) => {
+          if (inStory(file)) reload(server);
+        });
+    },
     handleHotUpdate(ctx) {
-      if (!ctx.file.startsWith(dir)) return undefined;
-      const mod = ctx.server.moduleGraph.getModuleById(RESOLVED);
-      if (mod) ctx.server.moduleGraph.invalidateModule(mod);
-      ctx.server.ws.send({ type: 'full-reload' });
-      return [];
+      // The story is reloaded by the watcher above; nothing else is updated for a story file.
+      return inStory(ctx.file) ? [] : undefined;
     },
   };
 }
