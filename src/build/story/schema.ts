@@ -142,7 +142,7 @@ export const chapterSchema = z
       .meta({
         description:
           'Marks the closing chapter that credits every source of the story and the basemap. ' +
-          'Exactly one chapter should have it, and its "sources" must list every source the story uses.',
+          'At most one chapter may have it, and its "sources" must list every source the story uses.',
         examples: [true],
       }),
   })
@@ -234,41 +234,55 @@ export type StoryInput = z.infer<typeof storySchema>;
 
 export const placeSchema = z
   .strictObject({
-    type: z.literal('Feature'),
-    geometry: z.strictObject({
-      type: z.literal('Point'),
-      coordinates: lngLat.meta({
-        description: '[longitude, latitude] in degrees (WGS84).',
-        examples: [[114.3, 30.59]],
-      }),
-    }),
-    properties: z.strictObject({
-      id: id.meta({ description: 'Names the place for chapters and overlays; unique.', examples: ['wuhan'] }),
-      name_en: text.meta({ description: 'The name in English (drawn on the map).', examples: ['Wuhan'] }),
-      name_zh: text.meta({ description: 'The name in Chinese (drawn on the map).', examples: ['武汉'] }),
-      province: z
-        .string()
-        .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be an ISO 3166 code such as CN-CQ or DE')
-        .meta({
-          description: 'ISO 3166-2 subdivision (CN-HB) or ISO 3166-1 country code for places abroad.',
-          examples: ['CN-HB'],
+    type: z.literal('Feature').meta({ description: 'Always "Feature".' }),
+    geometry: z
+      .strictObject({
+        type: z.literal('Point').meta({ description: 'Always "Point": a place is a point.' }),
+        coordinates: lngLat.meta({
+          description: '[longitude, latitude] in degrees (WGS84).',
+          examples: [[114.3, 30.59]],
         }),
-      source: text.meta({
-        description: 'Where the coordinates come from (free text, shown to readers).',
-        examples: ['Natural Earth 10m populated places v4.0.0 (public domain)'],
-      }),
-      accuracy: text.meta({
-        description: 'How far the point may be from the truth, in words.',
-        examples: ['City point; about 1 km'],
-      }),
-    }),
+      })
+      .meta({ description: 'Where the place is.' }),
+    properties: z
+      .strictObject({
+        id: id.meta({
+          description: 'Names the place for chapters and overlays; unique.',
+          examples: ['wuhan'],
+        }),
+        name_en: text.meta({ description: 'The name in English (drawn on the map).', examples: ['Wuhan'] }),
+        name_zh: text.meta({ description: 'The name in Chinese (drawn on the map).', examples: ['武汉'] }),
+        province: z
+          .string()
+          .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be an ISO 3166 code such as CN-CQ or DE')
+          .meta({
+            description: 'ISO 3166-2 subdivision (CN-HB) or ISO 3166-1 country code for places abroad.',
+            examples: ['CN-HB'],
+          }),
+        source: text.meta({
+          description: 'Where the coordinates come from (free text, shown to readers).',
+          examples: ['Natural Earth 10m populated places v4.0.0 (public domain)'],
+        }),
+        accuracy: text.meta({
+          description: 'How far the point may be from the truth, in words.',
+          examples: ['City point; about 1 km'],
+        }),
+      })
+      .meta({ description: 'What the place is called, and how it is known.' }),
   })
   .meta({ description: 'One place: a GeoJSON point feature.' });
 
 export const placesSchema = z
   .strictObject({
-    type: z.literal('FeatureCollection'),
-    features: z.array(placeSchema),
+    $schema: z
+      .string()
+      .optional()
+      .meta({
+        description: 'The JSON Schema editors check the file with (ignored by the build).',
+        examples: ['../../../docs/schema/places.schema.json'],
+      }),
+    type: z.literal('FeatureCollection').meta({ description: 'Always "FeatureCollection".' }),
+    features: z.array(placeSchema).meta({ description: 'The places, one point feature each.' }),
   })
   .meta({
     title: 'places.geojson',
@@ -277,7 +291,7 @@ export const placesSchema = z
 
 const routeSchema = z
   .strictObject({
-    kind: z.literal('route'),
+    kind: z.literal('route').meta({ description: 'This overlay is a route.' }),
     name: localized('Shown in the legend and the credits.', {
       en: 'Down the Yangtze from Yichang to Wuhan',
       zh: '沿长江从宜昌到武汉',
@@ -310,7 +324,7 @@ const routeSchema = z
   .meta({ description: 'A line through places; its length is computed when the story is built.' });
 const circleSchema = z
   .strictObject({
-    kind: z.literal('scale-circle'),
+    kind: z.literal('scale-circle').meta({ description: 'This overlay is a scale circle.' }),
     name: localized('Shown in the legend and the credits; say that it shows size, not a border.', {
       en: 'A circle of 1,084 km², the reservoir’s area (for scale)',
       zh: '面积 1084 平方公里的圆，与水库面积相同（仅示意大小）',
