@@ -39,7 +39,7 @@ const vite = join(root, 'node_modules/vite/bin/vite.js');
 try {
   const target = await buildAtomically(out, (tmp) => {
     // The server build stays in the project: it imports packages from node_modules.
-    const ssr = join(root, '.ssr');
+    const ssr = join(root, '.ssr', `build-${process.pid}`);
     try {
       run(process.execPath, [vite, 'build', '--outDir', tmp, '--emptyOutDir']);
       run(process.execPath, [
