@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { storyPlugin } from './src/build/story/vite-plugin.ts';
-import { DEFAULT_STORY_DIR } from './src/build/story/load.ts';
+import pkg from './package.json' with { type: 'json' };
 import { locatorPlugin } from './src/build/locator/vite-plugin.ts';
 
 // `vite preview` does not know the .pmtiles type, serves it as '' and then gzips it like text,
@@ -30,7 +30,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     pmtilesType(),
-    storyPlugin({ dir: process.env.STORY_DIR ?? DEFAULT_STORY_DIR }),
+    storyPlugin({ dir: process.env.STORY_DIR ?? pkg.config.storyDir }),
     locatorPlugin(),
   ],
   build: {

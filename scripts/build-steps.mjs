@@ -2,11 +2,16 @@
 // first (in Node, before anything is built), and the site is built into a temporary folder that
 // replaces the output folder only when every step has succeeded. A failed build never leaves a
 // half-built folder: the previous build stays as it was (or there is none).
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { runnerImport } from 'vite';
 
 const root = resolve(import.meta.dirname, '..');
+
+/** The story built when STORY_DIR is not set: config.storyDir in package.json (vite.config.ts reads it too). */
+export function defaultStoryDir() {
+  return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).config.storyDir;
+}
 
 /** The story compiler, loaded through Vite's module runner (it is TypeScript): no build happens. */
 export async function storyLoader() {

@@ -1,5 +1,5 @@
 // npm run build [-- --out DIR] — validate the story, then build the site into DIR (default dist/).
-// The story folder is STORY_DIR (default: the project's own story, see src/build/story/load.ts).
+// The story folder is STORY_DIR (default: config.storyDir in package.json).
 //
 // 1. The story is checked in Node, before anything is built: a broken story stops here with every
 //    problem listed (file, line, field), and nothing is written.
@@ -8,14 +8,13 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildAtomically, storyLoader, validateStory } from './build-steps.mjs';
+import { buildAtomically, defaultStoryDir, validateStory } from './build-steps.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1] : 'dist';
-const { DEFAULT_STORY_DIR } = await storyLoader();
-const storyDir = process.env.STORY_DIR ?? DEFAULT_STORY_DIR;
+const storyDir = process.env.STORY_DIR ?? defaultStoryDir();
 
 const problems = await validateStory(storyDir);
 if (problems) {

@@ -4,9 +4,6 @@ import { join, relative } from 'node:path';
 import { compileStory } from './compile.ts';
 import type { Story } from '../../lib/story/types.ts';
 
-/** The story built when STORY_DIR is not set. */
-export const DEFAULT_STORY_DIR = 'src/stories/liangjiang';
-
 export const STORY_FILES =
   /(?:^story\.yaml|^places\.geojson|^overlays\.yaml|^figures\.yaml|^chapters\/[^/]+\.md)$/;
 

@@ -59,7 +59,7 @@ export const cameraSchema = z
   .strictObject({
     center: lngLat.meta({
       description: 'The point in the middle of the view: [longitude, latitude] in degrees (WGS84).',
-      examples: [[106.57, 29.58]],
+      examples: [[117.2, 37.6]],
     }),
     zoom: z
       .number()
@@ -86,16 +86,16 @@ export const cameraSchema = z
   })
   .meta({
     description: 'Where the map looks during the chapter.',
-    examples: [{ center: [106.57, 29.58], zoom: 5, pitch: 0, bearing: 0 }],
+    examples: [{ center: [117.2, 37.6], zoom: 5.5, pitch: 10, bearing: 0 }],
   });
 
 export const chapterSchema = z
   .strictObject({
     id: id.meta({
       description: 'Names the chapter in links (#id); unique in the story.',
-      examples: ['two-rivers'],
+      examples: ['north'],
     }),
-    title: localized('The chapter heading.', { en: 'Where two rivers meet', zh: '两江交汇' }),
+    title: localized('The chapter heading.', { en: 'Across the Yellow River', zh: '跨过黄河' }),
     description: localized(
       'What the MAP shows, in words: read by screen readers and printed in the handout.',
       { en: 'A map of central China with the city marked.', zh: '中国中部地图，标出了这座城市。' },
@@ -187,8 +187,8 @@ export const storySchema = z
       examples: ['three-gorges'],
     }),
     title: localized('The story title (the page title and the first heading).', {
-      en: 'Where Two Rivers Meet',
-      zh: '两江交汇之地',
+      en: 'The Grand Canal',
+      zh: '大运河',
     }),
     subtitle: localized('One sentence under the title; also the page description.', {
       en: 'How an inland river city became a gateway',
@@ -205,7 +205,7 @@ export const storySchema = z
       .meta({
         description:
           "The closest zoom the basemap's data supports honestly; no chapter's camera may go closer " +
-          '(11 for the embedded basemap, which has its closest zooms only around Chongqing).',
+          '(11 for the embedded basemap, whose closest zooms cover only a small area: see the README).',
         examples: [11],
       }),
     dwell: z
