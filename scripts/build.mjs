@@ -28,7 +28,9 @@ const run = (command, commandArgs, env = {}) => {
   const res = spawnSync(command, commandArgs, {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, STORY_DIR: storyDir, ...env },
+    // NODE_ENV is set for the build: the validation above ran Vite's module runner, which sets it
+    // to "development" in this process, and a client build under it would keep the dev-only code.
+    env: { ...process.env, STORY_DIR: storyDir, NODE_ENV: 'production', ...env },
   });
   if (res.status !== 0)
     throw new Error(`${[command, ...commandArgs].join(' ')} failed (${res.status ?? res.signal})`);
