@@ -184,7 +184,7 @@ describe('two-language fields show the shape wanted', () => {
     expect(msgs[0]).toContain(SHAPE);
   });
 
-  test('required fields the README did not name: the story id and a source publisher', () => {
+  test('the story id, which the README did not name, is required', () => {
     const files = edited('story.yaml', (t) => t.replace('id: grand-canal\n', ''));
     expect(problems(files)).toEqual([
       `${DIR}/story.yaml:${line(files, 'story.yaml', 'title:')}: field "id": is required`,
