@@ -9,6 +9,7 @@ export default ts.config(
     ignores: [
       'dist/',
       '.ssr/',
+      '.dist-building/',
       'node_modules/',
       'static/',
       'test-results/',

@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
-import { storyPlugin } from './src/lib/story/vite-plugin.ts';
-import { locatorPlugin } from './src/lib/map/locator-plugin.ts';
+import { storyPlugin } from './src/build/story/vite-plugin.ts';
+import pkg from './package.json' with { type: 'json' };
+import { locatorPlugin } from './src/build/locator/vite-plugin.ts';
 import { storyFontsPlugin } from './src/build/fonts/plugin.ts';
 import { basemapCoveragePlugin } from './src/build/basemap/plugin.ts';
 
@@ -26,7 +27,7 @@ function pmtilesType(): Plugin {
   };
 }
 
-const STORY_DIR = process.env.STORY_DIR ?? 'src/stories/liangjiang';
+const STORY_DIR = process.env.STORY_DIR ?? pkg.config.storyDir;
 
 export default defineConfig({
   publicDir: 'static',

@@ -1,5 +1,5 @@
 // npm run bench — measures the built app in headless Chromium and prints a table of figures beside
-// the budgets and Lighthouse targets (src/lib/perf/budget.ts). Timings are reported, not tested:
+// the budgets and Lighthouse targets (src/build/perf/budget.ts). Timings are reported, not tested:
 // the machine is shared and software WebGL is slow, so map timings are ratios against a bare
 // MapLibre page (tests/bench/bare/: same MapLibre build, same style, same camera) measured in the
 // same run. Each section is a module of scripts/bench/; the options are in scripts/bench/options.mjs.
@@ -29,8 +29,8 @@ const { row, print } = createTable();
 
 const tsModule = async (path) =>
   (await runnerImport(join(root, path), { configFile: false, logLevel: 'error' })).module;
-const { BUDGETS } = await tsModule('src/lib/perf/budget.ts');
-const { loadStory } = await tsModule('src/lib/story/load.ts');
+const { BUDGETS } = await tsModule('src/build/perf/budget.ts');
+const { loadStory } = await tsModule('src/build/story/load.ts');
 const { story } = loadStory(join(root, 'src/stories/liangjiang'), root);
 
 // The site is built for the address the bench serves it at, so that canonical and hreflang links

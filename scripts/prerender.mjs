@@ -6,8 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { writeServiceWorker } from './service-worker.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist');
-const ssrDir = join(root, '.ssr');
+// npm run build (scripts/build.mjs) names a temporary folder; dist/ and .ssr/ otherwise.
+const dist = resolve(root, process.env.BUILD_OUT_DIR ?? 'dist');
+const ssrDir = resolve(root, process.env.BUILD_SSR_DIR ?? '.ssr');
 const { renderStory, story, CSP, storyDataBlock, PAGES, pageHead, siteAddress } = await import(
   pathToFileURL(join(ssrDir, 'entry-server.js')).href
 );

@@ -1,8 +1,8 @@
 // The built files: what the app and MapLibre weigh, against the bundle budgets.
 
 export async function reportSizes({ dist, row, tsModule }) {
-  const { bundleReport, checkBundle, formatKB } = await tsModule('src/lib/perf/budget.ts');
-  const { distAssetSizes } = await tsModule('src/lib/perf/dist-sizes.ts');
+  const { bundleReport, checkBundle, formatKB } = await tsModule('src/build/perf/budget.ts');
+  const { distAssetSizes } = await tsModule('src/build/perf/dist-sizes.ts');
   const bundle = bundleReport(distAssetSizes(dist));
   const size = (t) => `${formatKB(t.raw)} raw, ${formatKB(t.gzip)} gzip`;
   for (const a of bundle.assets) row('bundle', `${a.file} (${a.owner})`, size(a));

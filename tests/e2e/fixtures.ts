@@ -1,7 +1,7 @@
 // Shared test setup: every test fails on a console error, a page error, or a request that
 // leaves the page's own origin (such requests are also blocked, so nothing leaves the machine).
 import { test as base, expect, type Page } from '@playwright/test';
-import { loadStory } from '../../src/lib/story/load';
+import { loadStory } from '../../src/build/story/load';
 import type { Camera } from '../../src/lib/story/types';
 
 export const { story } = loadStory('src/stories/liangjiang');

@@ -1,8 +1,8 @@
 // The bundle budgets of issue 8, on the real build output (npm test builds before this runs).
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, bundleReport, checkBundle, classify, formatKB } from '../../src/lib/perf/budget';
-import { distAssetSizes } from '../../src/lib/perf/dist-sizes';
+import { BUDGETS, bundleReport, checkBundle, classify, formatKB } from '../../src/build/perf/budget';
+import { distAssetSizes } from '../../src/build/perf/dist-sizes';
 
 describe('bundle arithmetic', () => {
   it('tells MapLibre chunks from ours and ignores files that are not code', () => {

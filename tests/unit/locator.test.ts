@@ -1,9 +1,9 @@
 // The overview inset: China's outline is generalised at build time, and a map view becomes a
 // rectangle (or, when too small to see, a marker) in the same frame.
 import { describe, expect, test } from 'vitest';
-import { buildLocatorOutline } from '../../src/lib/map/locator-build';
+import { buildLocatorOutline } from '../../src/build/locator/outline';
 import { locatorPoint, MIN_RECT, viewRect } from '../../src/lib/map/locator';
-import { loadStory } from '../../src/lib/story/load';
+import { loadStory } from '../../src/build/story/load';
 
 const outline = buildLocatorOutline();
 const { story } = loadStory('src/stories/liangjiang');

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { featureFilter, validateStyleMin, type FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
-import { loadStory } from '../../src/lib/story/load';
+import { loadStory } from '../../src/build/story/load';
 import { chapterMapState } from '../../src/lib/story/chapter-state';
 import { hiddenPlaceNames, routeIds, storyStyle } from '../../src/lib/map/map-style';
 import {

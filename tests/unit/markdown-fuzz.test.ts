@@ -3,7 +3,7 @@
 // Every element and attribute must be on an allow-list, and every link a safe kind of URL.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl, markdownToText, renderMarkdown } from '../../src/lib/story/markdown';
+import { isSafeUrl, markdownToText, renderMarkdown } from '../../src/build/story/markdown';
 
 const ELEMENTS = new Set([
   'p',

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { distance, length, lineString, nearestPointOnLine } from '@turf/turf';
-import { loadStory } from '../../src/lib/story/load';
+import { loadStory } from '../../src/build/story/load';
 import {
   DRAW_END,
   DRAW_START,

@@ -1,4 +1,4 @@
-// The overview inset's geometry: China's outline (made once at build time, see locator-build.ts)
+// The overview inset's geometry: China's outline (made once at build time, see src/build/locator/outline.ts)
 // and the map's current view, both in the same small Web Mercator frame. Pure; no map needed.
 import { mercator } from './mercator.js';
 

@@ -8,7 +8,7 @@ import {
 } from '../../../src/build/basemap/archive';
 import { checkCoverage, viewBounds, REFERENCE_SCREENS } from '../../../src/build/basemap/check-coverage';
 import { viewCoverage, type BasemapCoverage } from '../../../src/lib/map/coverage';
-import { loadStory } from '../../../src/lib/story/load';
+import { loadStory } from '../../../src/build/story/load';
 import { MAXZOOM } from '../../../geo/lib/config.mjs';
 
 const ARCHIVE = 'static/basemap.pmtiles';

@@ -13,7 +13,7 @@ import { decodeRanges, describe as hex } from '../../../src/build/fonts/text';
 import { readArchiveLabels } from '../../../geo/lib/archive-read.mjs';
 import { FONT_FILES } from '../../../src/lib/map/style/index';
 import { STRINGS } from '../../../src/lib/ui/strings';
-import { loadStory } from '../../../src/lib/story/load';
+import { loadStory } from '../../../src/build/story/load';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DIR = `${ROOT}static/fonts`;

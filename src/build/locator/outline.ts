@@ -2,7 +2,7 @@
 // province data (geo/data/cn-provinces.geojson, DCW for GMT, the same outlines as the basemap).
 import { readFileSync } from 'node:fs';
 import { area, featureCollection, simplify, union } from '@turf/turf';
-import { locatorPoint, type LocatorOutline } from './locator.ts';
+import { locatorPoint, type LocatorOutline } from '../../lib/map/locator.ts';
 
 export const LOCATOR_SOURCE = 'geo/data/cn-provinces.geojson';
 

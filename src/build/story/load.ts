@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compileStory } from './compile.ts';
-import type { Story } from './types.ts';
+import type { Story } from '../../lib/story/types.ts';
 
 export const STORY_FILES =
   /(?:^story\.yaml|^places\.geojson|^overlays\.yaml|^figures\.yaml|^chapters\/[^/]+\.md)$/;

@@ -1,0 +1,56 @@
+// The parts of `npm run build` that decide what reaches the output folder: the story is validated
+// first (in Node, before anything is built), and the site is built into a temporary folder that
+// replaces the output folder only when every step has succeeded. A failed build never leaves a
+// half-built folder: the previous build stays as it was (or there is none).
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { runnerImport } from 'vite';
+
+const root = resolve(import.meta.dirname, '..');
+
+/** The story built when STORY_DIR is not set: config.storyDir in package.json (vite.config.ts reads it too). */
+export function defaultStoryDir() {
+  return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).config.storyDir;
+}
+
+/** The story compiler, loaded through Vite's module runner (it is TypeScript): no build happens. */
+export async function storyLoader() {
+  const load = async (path) =>
+    (await runnerImport(join(root, path), { configFile: false, logLevel: 'error' })).module;
+  return load('src/build/story/load.ts');
+}
+
+/**
+ * Validates the story folder; returns the problems as text (empty when the story is valid).
+ * Anything but a story problem is thrown.
+ */
+export async function validateStory(storyDir) {
+  const { loadStory } = await storyLoader();
+  try {
+    loadStory(resolve(storyDir), root);
+    return '';
+  } catch (e) {
+    if (e && e.name === 'StoryError') return e.message;
+    throw e;
+  }
+}
+
+/**
+ * Runs `build(tmp)` with an empty temporary folder beside `out`, then puts that folder in the place
+ * of `out`. When `build` throws, the temporary folder is removed and `out` is left untouched.
+ */
+export async function buildAtomically(out, build) {
+  const target = resolve(out);
+  const tmp = join(dirname(target), `.${basename(target)}-building`);
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    await build(tmp);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  if (!existsSync(tmp)) throw new Error(`the build wrote nothing into ${tmp}`);
+  rmSync(target, { recursive: true, force: true });
+  renameSync(tmp, target);
+  return target;
+}

@@ -1,0 +1,156 @@
+// chapters/*.md: front matter (YAML between two "---" lines), then the text in "::: en" and
+// "::: zh" sections and speaker notes in "::: notes en" and "::: notes zh". Each chapter file is
+// checked on its own; what it names in other files is checked in references.ts.
+import { LANGS, type Chapter, type Lang, type Localized } from '../../lib/story/types.ts';
+import type { StoryContext } from './context.ts';
+import { markdownToText, renderMarkdown } from './markdown.ts';
+import { SourceFile } from './problems.ts';
+import { chapterSchema, type ChapterInput } from './schema.ts';
+
+/** A chapter that passed its own checks, with its front matter for the lines of its fields. */
+export interface ChapterEntry {
+  chapter: Chapter;
+  input: ChapterInput;
+  front: SourceFile;
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+const SECTION = /^:::[ \t]*(notes[ \t]+)?([a-z]{2})[ \t]*$/;
+const LANG_NAMES: Record<Lang, string> = { en: 'English', zh: 'Chinese' };
+
+export const CHAPTER_FILE = /^chapters\/[^/]+\.md$/;
+
+/** The chapters in file-name order. */
+export function readChapters(ctx: StoryContext, defaultDwell: number | undefined): ChapterEntry[] {
+  const names = [...ctx.files.keys()].filter((n) => CHAPTER_FILE.test(n)).sort();
+  if (names.length === 0)
+    ctx.problems.add({
+      file: ctx.rel('chapters'),
+      line: 1,
+      message: 'the story has no chapters (chapters/*.md)',
+    });
+  const entries: ChapterEntry[] = [];
+  const idLine = new Map<string, string>();
+  for (const name of names) {
+    const parsedFile = parseChapterFile(ctx, ctx.rel(name), ctx.files.get(name)!);
+    if (!parsedFile) continue;
+    const { front } = parsedFile;
+    const raw = front.data() as Record<string, unknown> | null;
+    const label = typeof raw?.id === 'string' ? raw.id : name;
+    const parsed = chapterSchema.safeParse(raw ?? {});
+    if (!parsed.success) {
+      ctx.problems.zod(front, parsed.error, { chapter: label });
+      continue;
+    }
+    const c = parsed.data;
+    const seen = idLine.get(c.id);
+    if (seen) ctx.problems.at(front, ['id'], `duplicate chapter id "${c.id}" (also used in ${seen})`, c.id);
+    else idLine.set(c.id, front.at(['id']));
+    for (const lang of LANGS) {
+      if (!parsedFile.body[lang]?.trim())
+        ctx.problems.add({
+          file: front.path,
+          line: parsedFile.bodyLine[lang] ?? front.lineOf([]),
+          chapter: c.id,
+          field: `text.${lang}`,
+          message: `the chapter has no ${LANG_NAMES[lang]} text (a "::: ${lang}" section)`,
+        });
+    }
+    entries.push({
+      input: c,
+      front,
+      chapter: {
+        id: c.id,
+        file: front.path,
+        title: localize((l) => markdownToText(c.title[l])),
+        html: localize((l) => renderMarkdown(parsedFile.body[l] ?? '')),
+        description: c.description,
+        notes: localize((l) => (parsedFile.notes[l] ? renderMarkdown(parsedFile.notes[l]!) : '')),
+        camera: c.camera,
+        places: c.places,
+        highlight: c.highlight,
+        layers: c.layers,
+        sources: c.sources,
+        figures: c.figures,
+        dwell: c.dwell ?? defaultDwell ?? 12,
+        credits: c.credits,
+      },
+    });
+  }
+  return entries;
+}
+
+function localize<T>(f: (l: Lang) => T): Localized<T> {
+  return { en: f('en'), zh: f('zh') };
+}
+
+interface ParsedChapterFile {
+  front: SourceFile;
+  body: Partial<Record<Lang, string>>;
+  notes: Partial<Record<Lang, string>>;
+  bodyLine: Partial<Record<Lang, number>>;
+}
+
+function parseChapterFile(ctx: StoryContext, path: string, text: string): ParsedChapterFile | undefined {
+  const m = FRONT_MATTER.exec(text);
+  if (!m) {
+    ctx.problems.add({
+      file: path,
+      line: 1,
+      message: 'a chapter file must start with front matter between two "---" lines',
+    });
+    return undefined;
+  }
+  const front = new SourceFile(path, m[1]!, 1);
+  for (const err of front.doc.errors) {
+    ctx.problems.add({
+      file: path,
+      line: front.lineAt(err.pos[0]),
+      message: `front matter cannot be read: ${err.message.split('\n')[0]}`,
+    });
+  }
+  if (front.doc.errors.length) return undefined;
+  const body: ParsedChapterFile['body'] = {};
+  const notes: ParsedChapterFile['notes'] = {};
+  const bodyLine: ParsedChapterFile['bodyLine'] = {};
+  const lines = text.slice(m[0].length).split(/\r?\n/);
+  const firstLine = m[0].split('\n').length;
+  let target: { kind: 'body' | 'notes'; lang: Lang } | undefined;
+  const buf: string[] = [];
+  const flush = () => {
+    if (target) {
+      const dict = target.kind === 'body' ? body : notes;
+      dict[target.lang] = (dict[target.lang] ?? '') + buf.join('\n');
+    }
+    buf.length = 0;
+  };
+  lines.forEach((line, i) => {
+    const s = SECTION.exec(line);
+    if (s || line.trim() === ':::') {
+      flush();
+      target = undefined;
+      if (!s) return;
+      const lang = s[2] as Lang;
+      if (!(LANGS as readonly string[]).includes(lang)) {
+        ctx.problems.add({
+          file: path,
+          line: firstLine + i,
+          message: `unknown language "${s[2]}" (use ${LANGS.join(' or ')})`,
+        });
+        return;
+      }
+      target = { kind: s[1] ? 'notes' : 'body', lang };
+      if (!s[1]) bodyLine[lang] = firstLine + i;
+      return;
+    }
+    if (target) buf.push(line);
+    else if (line.trim())
+      ctx.problems.add({
+        file: path,
+        line: firstLine + i,
+        message: 'text outside a "::: en" or "::: zh" section would be lost',
+      });
+  });
+  flush();
+  return { front, body, notes, bodyLine };
+}

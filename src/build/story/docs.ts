@@ -1,0 +1,297 @@
+// Generates the story format's reference (docs/story-format.md) and a JSON Schema per story file
+// (docs/schema/*.schema.json) from the zod schemas the compiler checks with, so that the
+// documentation cannot drift from the checks. `npm run story-docs` writes them; a unit test fails
+// when they are stale.
+import { z } from 'zod';
+import {
+  chapterSchema,
+  figuresSchema,
+  overlaysSchema,
+  placesSchema,
+  storySchema,
+  TWO_LANGUAGES,
+} from './schema.ts';
+
+type JsonSchema = {
+  type?: string;
+  description?: string;
+  examples?: unknown[];
+  default?: unknown;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: JsonSchema | boolean;
+  propertyNames?: JsonSchema;
+  items?: JsonSchema | false;
+  prefixItems?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  const?: unknown;
+  enum?: unknown[];
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  minItems?: number;
+  format?: string;
+  title?: string;
+};
+
+/** The story files, each with the schema of its YAML (for chapters: of the front matter). */
+export const STORY_FILE_SCHEMAS = [
+  { file: 'story.yaml', schemaFile: 'story.schema.json', schema: storySchema, required: true },
+  { file: 'places.geojson', schemaFile: 'places.schema.json', schema: placesSchema, required: true },
+  { file: 'overlays.yaml', schemaFile: 'overlays.schema.json', schema: overlaysSchema, required: false },
+  { file: 'figures.yaml', schemaFile: 'figures.schema.json', schema: figuresSchema, required: false },
+  { file: 'chapters/NN-name.md', schemaFile: 'chapter.schema.json', schema: chapterSchema, required: true },
+] as const;
+
+export const DOCS_FILE = 'docs/story-format.md';
+export const SCHEMA_DIR = 'docs/schema';
+
+export function jsonSchema(schema: z.ZodType): JsonSchema {
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+}
+
+/** Every generated file: path relative to the project root → content. */
+export function storyFormatFiles(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of STORY_FILE_SCHEMAS)
+    out.set(`${SCHEMA_DIR}/${f.schemaFile}`, JSON.stringify(jsonSchema(f.schema), null, 2) + '\n');
+  out.set(DOCS_FILE, storyFormatMarkdown());
+  return out;
+}
+
+const ID_PATTERN = '^[a-z0-9][a-z0-9-]*$';
+
+/** An object of exactly `en` and `zh`: written as one value, not as two fields. */
+function isTwoLanguages(s: JsonSchema): boolean {
+  const keys = Object.keys(s.properties ?? {});
+  return s.type === 'object' && keys.length === 2 && keys.includes('en') && keys.includes('zh');
+}
+
+function typeName(s: JsonSchema): string {
+  if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
+  if (s.enum) return s.enum.map((e) => `\`${JSON.stringify(e)}\``).join(' or ');
+  const alternatives = s.anyOf ?? s.oneOf;
+  if (alternatives) return alternatives.map(typeName).join(' or ');
+  if (isTwoLanguages(s)) {
+    const inner = s.properties!.en!;
+    return inner.type === 'number' ? 'two numbers `{ en: …, zh: … }`' : `two languages \`${TWO_LANGUAGES}\``;
+  }
+  if (s.prefixItems) {
+    const [a, b] = s.prefixItems;
+    if (a?.minimum === -180 && b?.minimum === -85) return '`[longitude, latitude]`';
+    return `[${s.prefixItems.map(typeName).join(', ')}]`;
+  }
+  switch (s.type) {
+    case 'string':
+      if (s.pattern === ID_PATTERN) return 'id';
+      if (s.format === 'uri') return 'URL';
+      return 'text';
+    case 'number':
+      return `number${range(s)}`;
+    case 'boolean':
+      return '`true` or `false`';
+    case 'array': {
+      const item = s.items && typeName(s.items);
+      const min = s.minItems ? `, at least ${s.minItems}` : '';
+      return `list of ${item ?? 'values'}${min}`;
+    }
+    case 'object':
+      if (s.additionalProperties && typeof s.additionalProperties === 'object') return 'map of id → object';
+      return 'object';
+    default:
+      return 'any';
+  }
+}
+
+function range(s: JsonSchema): string {
+  if (s.minimum !== undefined && s.maximum !== undefined) return ` ${s.minimum}–${s.maximum}`;
+  if (s.exclusiveMinimum === 0) return ' > 0';
+  if (s.minimum !== undefined) return ` ≥ ${s.minimum}`;
+  return '';
+}
+
+/** YAML-ish inline text for an example or a default. */
+function inline(v: unknown): string {
+  if (typeof v === 'string')
+    return /^[\p{L}\p{N} .’-]+$/u.test(v) && !/^(true|false|\d)/.test(v) ? v : JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(inline).join(', ')}]`;
+  if (v && typeof v === 'object')
+    return `{ ${Object.entries(v)
+      .map(([k, x]) => `${k}: ${inline(x)}`)
+      .join(', ')} }`;
+  return String(v);
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+interface Row {
+  field: string;
+  type: string;
+  required: string;
+  description: string;
+  example: string;
+}
+
+/** The rows for the fields of an object schema, nested fields as dotted paths. */
+function rows(s: JsonSchema, prefix: string, out: Row[]): void {
+  const required = new Set(s.required ?? []);
+  for (const [key, child] of Object.entries(s.properties ?? {})) {
+    const field = `${prefix}${key}`;
+    const req = required.has(key)
+      ? 'required'
+      : child.default !== undefined
+        ? `optional, default \`${inline(child.default)}\``
+        : 'optional';
+    const example = child.examples?.[0] ?? (child.const !== undefined ? child.const : undefined);
+    out.push({
+      field: `\`${field}\``,
+      type: typeName(child),
+      required: req,
+      description: child.description ?? '',
+      example: example === undefined ? '' : `\`${inline(example)}\``,
+    });
+    if (child.type === 'object' && child.properties && !isTwoLanguages(child)) rows(child, `${field}.`, out);
+    if (child.type === 'array' && child.items && child.items.type === 'object' && child.items.properties)
+      rows(child.items, `${field}[].`, out);
+  }
+}
+
+function table(r: Row[]): string {
+  return [
+    '| field | type | required | description | example |',
+    '| --- | --- | --- | --- | --- |',
+    ...r.map((x) => `| ${[x.field, x.type, x.required, x.description, x.example].map(cell).join(' | ')} |`),
+  ].join('\n');
+}
+
+function objectSection(s: JsonSchema, prefix = ''): string {
+  const r: Row[] = [];
+  rows(s, prefix, r);
+  return table(r);
+}
+
+function storyFormatMarkdown(): string {
+  const [story, places, overlays, figures, chapter] = STORY_FILE_SCHEMAS.map((f) => jsonSchema(f.schema));
+  const entry = (s: JsonSchema) => s.additionalProperties as JsonSchema;
+  const variants = entry(overlays!).oneOf ?? [];
+  const parts = [
+    '# The story format',
+    '',
+    '<!-- Generated from src/build/story/schema.ts by `npm run story-docs`; do not edit by hand. -->',
+    '',
+    'A story is a folder of plain files; nothing in it is code. Build one with',
+    '`STORY_DIR=path/to/story npm run build`; start a new one with `npm run new-story -- <id>`.',
+    '',
+    '```',
+    'story.yaml          the title, the sources, the map limits        (required)',
+    'places.geojson      the places                                     (required)',
+    'overlays.yaml       routes and scale circles                       (optional)',
+    'figures.yaml        numbers and charts                             (optional)',
+    'chapters/NN-name.md one file per chapter, played in file-name order (at least one)',
+    '```',
+    '',
+    `Texts readers see are in two languages, written \`${TWO_LANGUAGES}\` — on one line`,
+    '(`title: { en: The Grand Canal, zh: 大运河 }`) or as two indented lines. An **id** is',
+    'lower-case letters, digits and hyphens (`grand-canal`); ids are how the files name each other.',
+    '',
+    'Editors that use the YAML language server (VS Code with the YAML extension, and others) check',
+    'each file and complete its fields when its first line names its schema, as `npm run new-story`',
+    'writes it:',
+    '',
+    '```yaml',
+    '# yaml-language-server: $schema=../../../docs/schema/story.schema.json',
+    '```',
+    '',
+    'The schemas are in `docs/schema/`: ' +
+      STORY_FILE_SCHEMAS.map((f) => `\`${f.schemaFile}\` (${f.file})`).join(', ') +
+      '. In `places.geojson`, a `"$schema"` field does the same.',
+    '',
+    'The story is checked before anything is built. Each problem is reported once, with its file,',
+    'line, chapter and field; a reference to an item that is there but broken says',
+    '`is invalid (see file:line)`, pointing at the item.',
+    '',
+    '## story.yaml',
+    '',
+    story!.description ?? '',
+    '',
+    objectSection({
+      ...story!,
+      properties: { ...story!.properties, sources: { ...story!.properties!.sources!, type: 'object' } },
+    }),
+    '',
+    '### Each source (`sources.<id>`)',
+    '',
+    entry(story!.properties!.sources!).description ?? '',
+    '',
+    objectSection(entry(story!.properties!.sources!)),
+    '',
+    '## places.geojson',
+    '',
+    places!.description ?? '',
+    '',
+    objectSection(places!),
+    '',
+    '## overlays.yaml',
+    '',
+    overlays!.description ?? '',
+    '',
+    ...variants.flatMap((v) => [
+      `### \`kind: ${String(v.properties!.kind!.const)}\``,
+      '',
+      v.description ?? '',
+      '',
+      objectSection(v, '<id>.'),
+      '',
+    ]),
+    '## figures.yaml',
+    '',
+    figures!.description ?? '',
+    '',
+    objectSection(entry(figures!), '<id>.'),
+    '',
+    '## chapters/NN-name.md',
+    '',
+    chapter!.description ?? '',
+    '',
+    '```markdown',
+    '---',
+    '# yaml-language-server: $schema=../../../../docs/schema/chapter.schema.json',
+    'id: north',
+    'title: { en: Across the Yellow River, zh: 跨过黄河 }',
+    'description:',
+    '  en: A map of northern China with Jining and Tianjin marked.',
+    '  zh: 中国北部地图，标出济宁和天津。',
+    'camera: { center: [117.2, 37.6], zoom: 5.5, pitch: 10, bearing: 0 }',
+    'places: [jining, tianjin]',
+    'highlight: [tianjin]',
+    'layers: [grand-canal]',
+    'sources: [encyclopedia]',
+    '---',
+    '',
+    '::: en',
+    'The chapter text in **Markdown**.',
+    '',
+    '::: zh',
+    '中文正文，同样使用 Markdown。',
+    '',
+    '::: notes en',
+    'Speaker notes (optional).',
+    '',
+    '::: notes zh',
+    '讲稿（可选）。',
+    '```',
+    '',
+    'Both `::: en` and `::: zh` are required; text outside a section is an error. HTML in the text',
+    'is shown as text, never run; links may be web, mail or in-page links only.',
+    '',
+    '### Front matter',
+    '',
+    objectSection(chapter!),
+    '',
+  ];
+  return parts.join('\n');
+}

@@ -1,0 +1,46 @@
+// Serves the compiled story as `virtual:story`. A broken story fails the build, and in the dev
+// server shows the error overlay with every problem's file and line; when a story file changes
+// (or a chapter is added or removed), the story is compiled again and the page reloads, so the
+// overlay goes as soon as the file is fixed.
+import { resolve, sep } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { loadStory } from './load.ts';
+
+const ID = 'virtual:story';
+const RESOLVED = '\0' + ID;
+
+export function storyPlugin(options: { dir: string }): Plugin {
+  const dir = resolve(options.dir);
+  const inStory = (file: string) => resolve(file) === dir || resolve(file).startsWith(dir + sep);
+  const reload = (server: ViteDevServer) => {
+    for (const env of Object.values(server.environments)) {
+      const mod = env.moduleGraph.getModuleById(RESOLVED);
+      if (mod) env.moduleGraph.invalidateModule(mod);
+    }
+    server.ws.send({ type: 'full-reload' });
+  };
+  return {
+    name: 'story',
+    resolveId(id) {
+      return id === ID ? RESOLVED : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED) return undefined;
+      this.addWatchFile(dir);
+      const { story, files } = loadStory(dir);
+      for (const f of files) this.addWatchFile(f);
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(story))});`;
+    },
+    configureServer(server) {
+      server.watcher.add(dir);
+      for (const event of ['change', 'add', 'unlink'] as const)
+        server.watcher.on(event, (file: string) => {
+          if (inStory(file)) reload(server);
+        });
+    },
+    handleHotUpdate(ctx) {
+      // The story is reloaded by the watcher above; nothing else is updated for a story file.
+      return inStory(ctx.file) ? [] : undefined;
+    },
+  };
+}

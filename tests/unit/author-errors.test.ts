@@ -1,0 +1,246 @@
+// Errors an author can act on (issue 16): each invalid item is reported once, where it is;
+// references to it point there ("is invalid (see file:line)") instead of claiming it does not
+// exist; every message about a two-language field shows the shape wanted; and a broken story is
+// stopped before anything is built, leaving no output folder. Made in the engine's test story.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { compileStory, StoryError } from '../../src/build/story/compile';
+import { readStoryFolder } from '../../src/build/story/load';
+import { buildAtomically } from '../../scripts/build-steps.mjs';
+
+const DIR = 'tests/fixtures/grand-canal';
+const real = readStoryFolder(DIR);
+const SHAPE = '{ en: "…", zh: "…" }';
+
+function edited(name: string, edit: (text: string) => string): Map<string, string> {
+  const files = new Map(real);
+  const changed = edit(files.get(name)!);
+  if (changed === files.get(name)) throw new Error(`the edit did not change ${name}`);
+  files.set(name, changed);
+  return files;
+}
+
+/** Every problem line, in order. */
+function problems(files: Map<string, string>): string[] {
+  try {
+    compileStory(files, { dir: DIR });
+  } catch (e) {
+    if (e instanceof StoryError) return e.message.split('\n').slice(1);
+    throw e;
+  }
+  throw new Error('the story compiled, but it should not have');
+}
+
+/** The line (1-based) of the first line of `name` that contains `needle`, after `after`. */
+function line(files: Map<string, string>, name: string, needle: string, after = ''): number {
+  const lines = files.get(name)!.split('\n');
+  const start = after ? lines.findIndex((l) => l.includes(after)) : 0;
+  const i = lines.findIndex((l, j) => j >= start && l.includes(needle));
+  if (i < 0) throw new Error(`no "${needle}" in ${name}`);
+  return i + 1;
+}
+
+describe('the test story', () => {
+  test('compiles: a route over three chapters, a scale circle, a figure and a credits chapter', () => {
+    const story = compileStory(real, { dir: DIR });
+    expect(story.id).toBe('grand-canal');
+    expect(story.chapters.filter((c) => c.layers.includes('grand-canal')).map((c) => c.id)).toEqual([
+      'south',
+      'north',
+      'whole',
+    ]);
+    expect(story.overlays.find((o) => o.id === 'lake-tai-scale')!.kind).toBe('scale-circle');
+    expect(story.chapters.find((c) => c.id === 'whole')!.figures).toEqual(['canal-length']);
+    expect(story.chapters.at(-1)!.credits).toBe(true);
+    // Cameras stay at zoom 6 or wider: the embedded basemap's closest zooms are around Chongqing only.
+    for (const c of story.chapters) expect(c.camera.zoom, c.id).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('each invalid item is reported once, where it is', () => {
+  test('an overlay without "schematic": once in overlays.yaml, and each chapter that shows it points there', () => {
+    const files = edited('overlays.yaml', (t) => t.replace('  schematic: true\n', ''));
+    const at = `${DIR}/overlays.yaml:${line(files, 'overlays.yaml', 'grand-canal:')}`;
+    expect(problems(files)).toEqual([
+      `${at}: field "grand-canal.schematic": is required`,
+      ...[
+        ['01-south.md', 'south'],
+        ['02-north.md', 'north'],
+        ['03-whole.md', 'whole'],
+      ].map(
+        ([file, id]) =>
+          `${DIR}/chapters/${file}:${line(files, `chapters/${file}`, 'layers:')}: chapter "${id}", field "layers[0]": layer "grand-canal" is invalid (see ${at})`,
+      ),
+    ]);
+  });
+
+  test('an overlay without a kind says which kinds there are', () => {
+    const files = edited('overlays.yaml', (t) => t.replace('  kind: scale-circle\n', ''));
+    const at = `${DIR}/overlays.yaml:${line(files, 'overlays.yaml', 'lake-tai-scale:')}`;
+    expect(problems(files)).toEqual([
+      `${at}: field "lake-tai-scale.kind": needs "kind: route" or "kind: scale-circle"`,
+      `${DIR}/chapters/01-south.md:${line(files, 'chapters/01-south.md', 'layers:')}: chapter "south", field "layers[1]": layer "lake-tai-scale" is invalid (see ${at})`,
+    ]);
+  });
+
+  test('a broken place: the route through it and the chapter that draws it point at it', () => {
+    const files = edited('places.geojson', (t) => t.replace('"name_zh": "扬州",', ''));
+    const place = `${DIR}/places.geojson:${line(files, 'places.geojson', '"properties"', '119.413')}`;
+    const msgs = problems(files);
+    expect(msgs[0]).toBe(`${place}: field "features.2.properties.name_zh": is required`);
+    const via = `${DIR}/overlays.yaml:${line(files, 'overlays.yaml', 'via:')}`;
+    expect(msgs).toContain(`${via}: field "grand-canal.via.2": place "yangzhou" is invalid (see ${place})`);
+    expect(msgs).toContain(
+      `${DIR}/chapters/03-whole.md:${line(files, 'chapters/03-whole.md', 'places:')}: chapter "whole", field "places[1]": place "yangzhou" is invalid (see ${place})`,
+    );
+    expect(msgs.filter((m) => m.includes('does not exist'))).toEqual([]);
+    expect(msgs.filter((m) => m.includes('is required'))).toHaveLength(1);
+  });
+
+  test('a broken source: each reference points at it, none says it is not listed', () => {
+    const files = edited('story.yaml', (t) => t.replace('    publisher: Natural Earth\n', ''));
+    const at = `${DIR}/story.yaml:${line(files, 'story.yaml', 'natural-earth:')}`;
+    const msgs = problems(files);
+    expect(msgs[0]).toBe(`${at}: field "sources.natural-earth.publisher": is required`);
+    expect(msgs.slice(1)).toEqual(
+      ['01-south.md', '02-north.md', '04-credits.md'].map((file) =>
+        expect.stringMatching(
+          new RegExp(
+            `^${DIR}/chapters/${file}:\\d+: chapter "[a-z]+", field "sources\\[1\\]": source "natural-earth" is invalid \\(see ${at}\\)$`,
+          ),
+        ),
+      ),
+    );
+  });
+
+  test('a place that is nowhere still "does not exist", naming the file to look in', () => {
+    const files = edited('chapters/02-north.md', (t) =>
+      t.replace('places: [jining,', 'places: [kaifeng, jining,'),
+    );
+    expect(problems(files)).toEqual([
+      `${DIR}/chapters/02-north.md:${line(files, 'chapters/02-north.md', 'places:')}: chapter "north", field "places[0]": place "kaifeng" does not exist (see ${DIR}/places.geojson)`,
+    ]);
+  });
+});
+
+describe('two-language fields show the shape wanted', () => {
+  test.each([
+    [
+      'a title written as one text',
+      'story.yaml',
+      (t: string) => t.replace('title:\n  en: The Grand Canal\n  zh: 大运河', 'title: The Grand Canal'),
+      'title:',
+      'field "title": must be two languages: { en: "…", zh: "…" }',
+    ],
+    [
+      "a source's note written as one text",
+      'story.yaml',
+      (t: string) => t.replace(/note:\n.*\n.*\n/, 'note: The length and the area\n'),
+      'note:',
+      'field "sources.encyclopedia.note": must be two languages: { en: "…", zh: "…" }',
+    ],
+    [
+      'a missing Chinese title',
+      'chapters/02-north.md',
+      (t: string) => t.replace(', zh: 跨过黄河 }', ' }'),
+      'title:',
+      'chapter "north", field "title.zh": the Chinese translation is missing (expected { en: "…", zh: "…" })',
+    ],
+    [
+      'an empty English title',
+      'chapters/02-north.md',
+      (t: string) => t.replace('en: Across the Yellow River', "en: ''"),
+      'title:',
+      'chapter "north", field "title.en": the English text must not be empty (expected { en: "…", zh: "…" })',
+    ],
+    [
+      'a third language',
+      'chapters/02-north.md',
+      (t: string) => t.replace('zh: 跨过黄河 }', 'zh: 跨过黄河, fr: Traverser }'),
+      'title:',
+      'chapter "north", field "title.fr": unknown language "fr" (expected { en: "…", zh: "…" })',
+    ],
+    [
+      'a missing description',
+      'chapters/03-whole.md',
+      (t: string) => t.replace(/description:\n.*\n.*\n/, ''),
+      'id: whole',
+      'chapter "whole", field "description": is required, in two languages: { en: "…", zh: "…" }',
+    ],
+    [
+      "a figure value's label that is a number",
+      'figures.yaml',
+      (t: string) => t.replace("label: { en: 'Length', zh: '全长' }", 'label: 3'),
+      'label: 3',
+      'field "canal-length.values.0.label": must be text, or two languages: { en: "…", zh: "…" }',
+    ],
+  ])('%s', (_, name, edit, needle, message) => {
+    const files = edited(name, edit);
+    const msgs = problems(files);
+    expect(msgs[0]).toBe(`${DIR}/${name}:${line(files, name, needle)}: ${message}`);
+    expect(msgs[0]).toContain(SHAPE);
+  });
+
+  test('the story id, which the README did not name, is required', () => {
+    const files = edited('story.yaml', (t) => t.replace('id: grand-canal\n', ''));
+    expect(problems(files)).toEqual([
+      `${DIR}/story.yaml:${line(files, 'story.yaml', 'title:')}: field "id": is required`,
+    ]);
+  });
+});
+
+describe('a broken story is stopped before anything is built', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'story-build-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  test('npm run build validates first: the problems, exit 1, no output folder, no bundling', () => {
+    const story = join(tmp, 'story');
+    cpSync(resolve(DIR), story, { recursive: true });
+    const file = join(story, 'overlays.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  schematic: true\n', ''));
+    const out = join(tmp, 'out');
+    const res = spawnSync(process.execPath, [resolve('scripts/build.mjs'), '--out', out], {
+      env: { ...process.env, STORY_DIR: story },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    const output = res.stdout + res.stderr;
+    expect(res.status, output).toBe(1);
+    expect(output).toContain(`overlays.yaml:2: field "grand-canal.schematic": is required`);
+    expect(output).toContain('layer "grand-canal" is invalid (see ');
+    expect(output).toContain('was not built: fix the problems above and build again');
+    expect(output, 'Vite never started').not.toMatch(/building|transforming|vite v\d/i);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${join(tmp, '.out-building')}`)).toBe(false);
+  }, 130_000);
+
+  test('a build step that fails leaves no half-built folder, and the previous build as it was', async () => {
+    const out = join(tmp, 'site');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'the previous build');
+    await expect(
+      buildAtomically(out, (dir: string) => {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, 'index.html'), 'half');
+        throw new Error('the server build failed');
+      }),
+    ).rejects.toThrow('the server build failed');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the previous build');
+    expect(existsSync(join(tmp, '.site-building'))).toBe(false);
+  });
+
+  test('a build that succeeds replaces the previous one whole', async () => {
+    const out = join(tmp, 'site2');
+    mkdirSync(out);
+    writeFileSync(join(out, 'stale.js'), 'old');
+    await buildAtomically(out, (dir: string) => {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'index.html'), 'new');
+    });
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('new');
+    expect(existsSync(join(out, 'stale.js'))).toBe(false);
+  });
+});
