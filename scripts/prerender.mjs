@@ -50,5 +50,5 @@ for (const page of PAGES) {
 rmSync(ssrDir, { recursive: true, force: true });
 
 // Last, once every file of the build exists: the service worker and its precache list.
-const sw = writeServiceWorker(dist);
+const sw = writeServiceWorker(dist, story.id);
 console.log(`wrote sw.js (${sw.urls.length} files precached, version ${sw.version})`);

@@ -28,7 +28,14 @@ export function precacheList(dist) {
     }));
 }
 
-export function writeServiceWorker(dist, template = new URL('./sw.template.js', import.meta.url)) {
+/** The names of a story's caches begin with this: derived from the story's id, never shared. */
+export function cachePrefix(storyId) {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(storyId))
+    throw new Error(`sw: invalid story id ${JSON.stringify(storyId)}`);
+  return `${storyId}-story-`;
+}
+
+export function writeServiceWorker(dist, storyId, template = new URL('./sw.template.js', import.meta.url)) {
   const entries = precacheList(dist);
   const hash = createHash('sha256');
   for (const { file, url } of entries) {
@@ -38,8 +45,13 @@ export function writeServiceWorker(dist, template = new URL('./sw.template.js', 
   const version = hash.digest('hex').slice(0, 16);
   const source = readFileSync(template, 'utf8')
     .replace("'__VERSION__'", JSON.stringify(version))
+    .replace("'__CACHE_PREFIX__'", JSON.stringify(cachePrefix(storyId)))
     .replace('/* __PRECACHE__ */ []', JSON.stringify(entries.map((e) => e.url)));
-  if (source.includes('__PRECACHE__') || source.includes('__VERSION__'))
+  if (
+    source.includes('__PRECACHE__') ||
+    source.includes('__VERSION__') ||
+    source.includes('__CACHE_PREFIX__')
+  )
     throw new Error('sw: template placeholders left');
   const minified = minifySync('sw.js', source, { compress: true, mangle: true });
   if (minified.errors.length) throw new Error(`sw: ${minified.errors.map((e) => e.message).join('; ')}`);

@@ -4,7 +4,9 @@
 // with a 206 cut from the cached whole file. scripts/service-worker.mjs fills in the list.
 const VERSION = '__VERSION__';
 const PRECACHE = /* __PRECACHE__ */ [];
-const CACHE = `liangjiang-story-${VERSION}`;
+// This story's caches only: another story served from the same host keeps its own.
+const CACHE_PREFIX = '__CACHE_PREFIX__';
+const CACHE = `${CACHE_PREFIX}${VERSION}`;
 const PAGES = new Map([
   ['/', '/'],
   ['/index.html', '/'],
@@ -28,7 +30,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const key of await caches.keys()) {
-        if (key.startsWith('liangjiang-story-') && key !== CACHE) await caches.delete(key);
+        if (key.startsWith(CACHE_PREFIX) && key !== CACHE) await caches.delete(key);
       }
       // Take charge of the page that installed this worker too: a kiosk whose network drops after
       // its first visit goes on reading the basemap from the cache, without waiting for a reload.

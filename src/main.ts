@@ -7,7 +7,7 @@ import 'virtual:fonts.css';
 import './app.css';
 import { StoryState } from './lib/state/story-state.svelte';
 import { startSession } from './lib/state/session.svelte';
-import { browserLang, LANG_KEY, readUrl, rememberLang } from './lib/state/url';
+import { browserLang, langKey, readUrl, rememberLang } from './lib/state/url';
 import { MapStatus } from './lib/map/map-status.svelte';
 import type { Lang } from './lib/story/types';
 import { MODE_NAMES, MODE_REGISTRY } from './modes/registry';
@@ -16,6 +16,7 @@ import { MODE_NAMES, MODE_REGISTRY } from './modes/registry';
 const story =
   readEmbeddedStory(document) ?? (import.meta.env.DEV ? (await import('virtual:story')).default : null);
 if (!story) throw new Error('This page has no story data: build it with `npm run build`.');
+const storyId: string = story.id;
 
 const target = document.getElementById('app')!;
 const url = readUrl(location.search, location.hash, story, MODE_NAMES);
@@ -26,7 +27,7 @@ const prerendered = url.mode === MODE_NAMES[0] && target.firstElementChild !== n
 
 function storedLang(): Lang | undefined {
   try {
-    const v = localStorage.getItem(LANG_KEY);
+    const v = localStorage.getItem(langKey(storyId));
     return v === 'en' || v === 'zh' ? v : undefined;
   } catch {
     return undefined;
@@ -38,7 +39,7 @@ const pathLang: Lang | undefined = location.pathname.startsWith('/zh') ? 'zh' : 
 const preferred: Lang = policy.rememberLang
   ? (url.lang ?? pathLang ?? storedLang() ?? browserLang(navigator.languages ?? []))
   : (url.lang ?? pathLang ?? 'en');
-if (url.lang && policy.rememberLang) rememberLang(url.lang);
+if (url.lang && policy.rememberLang) rememberLang(story.id, url.lang);
 
 // Hydrate exactly what the server rendered (first chapter, page language), then move to
 // the chapter in the address and the reader's language: the state, not the markup, decides.

@@ -5,10 +5,13 @@ import {
   mayReload,
   msUntilDaily,
   parseDailyTime,
-  RELOAD_LOG_KEY,
+  reloadLogKey,
   recoveryDriver,
 } from '../../src/lib/drivers/recovery';
 import { FakeClock } from './fake-clock';
+
+const STORY = 'river-town';
+const KEY = reloadLogKey(STORY);
 
 class MemoryStorage {
   map = new Map<string, string>();
@@ -47,16 +50,17 @@ describe('daily reload schedule', () => {
 });
 
 describe('recovery driver', () => {
-  function setup(opts: { daily?: string; log?: number[]; wall?: number } = {}) {
+  function setup(opts: { daily?: string; log?: number[]; wall?: number; storyId?: string } = {}) {
     const clock = new FakeClock();
     const target = new EventTarget();
     const storage = new MemoryStorage();
-    if (opts.log) storage.setItem(RELOAD_LOG_KEY, JSON.stringify(opts.log));
+    if (opts.log) storage.setItem(KEY, JSON.stringify(opts.log));
     let reloads = 0;
     const wall = opts.wall ?? Date.UTC(2026, 10, 27, 12, 0);
     const r = recoveryDriver({
       target,
       storage,
+      storyId: opts.storyId ?? STORY,
       clock,
       wallNow: () => wall + clock.now(),
       reload: () => reloads++,
@@ -78,7 +82,7 @@ describe('recovery driver', () => {
     expect(reloads()).toBe(0);
     clock.advance(1);
     expect(reloads()).toBe(1);
-    expect(JSON.parse(storage.getItem(RELOAD_LOG_KEY)!)).toHaveLength(1);
+    expect(JSON.parse(storage.getItem(KEY)!)).toHaveLength(1);
     r.dispose();
   });
 
@@ -88,6 +92,24 @@ describe('recovery driver', () => {
     target.dispatchEvent(new Event('unhandledrejection'));
     expect(r.pending).toBeNull();
     expect(r.quietMoment()).toBe(false);
+    r.dispose();
+  });
+
+  test("another story's reload log on the same host neither blocks nor counts for this one", () => {
+    const wall = Date.UTC(2026, 10, 27, 12, 0);
+    // The other story reloaded three times just now; this story never did.
+    const { target, storage, r } = setup({
+      wall,
+      storyId: 'harbour-walk',
+      log: [wall - 3 * MIN, wall - 2 * MIN, wall - MIN],
+    });
+    expect(KEY).toContain(STORY);
+    expect(reloadLogKey('harbour-walk')).toContain('harbour-walk');
+    target.dispatchEvent(new Event('error'));
+    expect(r.pending).toBe('error');
+    expect(r.quietMoment()).toBe(true);
+    expect(JSON.parse(storage.getItem(reloadLogKey('harbour-walk'))!)).toHaveLength(1);
+    expect(JSON.parse(storage.getItem(KEY)!)).toHaveLength(3);
     r.dispose();
   });
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { precacheList, writeServiceWorker } from '../../scripts/service-worker.mjs';
+import { cachePrefix, precacheList, writeServiceWorker } from '../../scripts/service-worker.mjs';
 
 function fakeDist(): string {
   const dist = mkdtempSync(join(tmpdir(), 'sw-'));
@@ -32,13 +32,27 @@ describe('service worker build step', () => {
 
   test('writes dist/sw.js with the list and a version that changes with the contents', () => {
     const dist = fakeDist();
-    const a = writeServiceWorker(dist);
+    const a = writeServiceWorker(dist, 'river-town');
     const source = readFileSync(join(dist, 'sw.js'), 'utf8');
     expect(source).toContain('/basemap.pmtiles');
     expect(source).toContain(a.version);
     expect(source).not.toContain('__PRECACHE__');
     writeFileSync(join(dist, 'basemap.pmtiles'), 'changed');
-    const b = writeServiceWorker(dist);
+    const b = writeServiceWorker(dist, 'river-town');
     expect(b.version).not.toBe(a.version);
+  });
+
+  test("names its caches after the story's id and deletes only that story's older caches", () => {
+    const dist = fakeDist();
+    writeServiceWorker(dist, 'river-town');
+    const source = readFileSync(join(dist, 'sw.js'), 'utf8');
+    expect(cachePrefix('river-town')).toBe('river-town-story-');
+    expect(source).toContain('river-town-story-');
+    expect(source).not.toContain('__CACHE_PREFIX__');
+    writeServiceWorker(dist, 'harbour-walk');
+    const other = readFileSync(join(dist, 'sw.js'), 'utf8');
+    expect(other).toContain('harbour-walk-story-');
+    expect(other).not.toContain('river-town');
+    expect(() => writeServiceWorker(dist, 'Bad Id')).toThrow(/invalid story id/);
   });
 });

@@ -22,7 +22,7 @@ export const FONT_SOURCES: readonly FontSource[] = [
 export const SOURCE_LICENCE = 'SIL Open Font License 1.1';
 
 /** CSS family name of the cut fonts; deliberately not 'Noto Sans SC' so no installed font can stand in. */
-export const FAMILY = 'Liangjiang Noto Sans SC';
+export const FAMILY = 'Story Noto Sans SC';
 
 export type Group = 'latin' | 'cjk' | 'ui';
 export const CJK_START = 0x2e80;

@@ -1,9 +1,13 @@
 // Self-healing for an unattended kiosk: an uncaught error (or the daily schedule) makes a reload
 // due; the reload happens at the next quiet moment (between two chapters of the loop), after a
 // short delay. A log of recent reloads in sessionStorage stops a reload loop.
+import { storageKey } from '../state/storage-keys';
 import { realClock, type Clock, type TimerId } from './clock';
 
-export const RELOAD_LOG_KEY = 'liangjiang-story:kiosk-reloads';
+/** The reload log's key in sessionStorage, per story. */
+export function reloadLogKey(storyId: string): string {
+  return storageKey(storyId, 'kiosk-reloads');
+}
 /** At most `max` reloads for errors within `windowMs`; after that the kiosk keeps running as it is. */
 export const RELOAD_LIMIT = { max: 3, windowMs: 10 * 60_000 } as const;
 
@@ -29,9 +33,9 @@ export function msUntilDaily(now: Date, hhmm: string | null | undefined): number
   return next.getTime() - now.getTime();
 }
 
-export function readReloadLog(storage: Pick<Storage, 'getItem'> | null): number[] {
+export function readReloadLog(storage: Pick<Storage, 'getItem'> | null, key: string): number[] {
   try {
-    const v: unknown = JSON.parse(storage?.getItem(RELOAD_LOG_KEY) ?? '[]');
+    const v: unknown = JSON.parse(storage?.getItem(key) ?? '[]');
     return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number' && Number.isFinite(x)) : [];
   } catch {
     return [];
@@ -44,6 +48,8 @@ export interface RecoveryOptions {
   /** Where uncaught errors are reported (window). */
   target: EventTarget;
   storage: Pick<Storage, 'getItem' | 'setItem'> | null;
+  /** The story's id: its reload log is kept apart from other stories' on the same host. */
+  storyId: string;
   reload: () => void;
   clock?: Clock;
   /** Wall-clock time, for the daily schedule and the reload log. */
@@ -63,6 +69,7 @@ export interface Recovery {
 
 export function recoveryDriver(opts: RecoveryOptions): Recovery {
   const { target, storage, clock = realClock, wallNow = () => Date.now(), delayMs = 1500 } = opts;
+  const key = reloadLogKey(opts.storyId);
   let pending: ReloadReason | null = null;
   let reloading = false;
   let daily: TimerId | undefined;
@@ -70,7 +77,7 @@ export function recoveryDriver(opts: RecoveryOptions): Recovery {
 
   const onError = () => {
     if (pending || reloading) return;
-    if (mayReload(readReloadLog(storage), wallNow())) pending = 'error';
+    if (mayReload(readReloadLog(storage, key), wallNow())) pending = 'error';
     else console.warn('kiosk: errors keep happening; not reloading again for now');
   };
   target.addEventListener('error', onError);
@@ -94,9 +101,9 @@ export function recoveryDriver(opts: RecoveryOptions): Recovery {
     quietMoment() {
       if (!pending || reloading) return reloading;
       reloading = true;
-      const log = [...readReloadLog(storage), wallNow()].slice(-10);
+      const log = [...readReloadLog(storage, key), wallNow()].slice(-10);
       try {
-        storage?.setItem(RELOAD_LOG_KEY, JSON.stringify(log));
+        storage?.setItem(key, JSON.stringify(log));
       } catch {
         // Without storage the guard cannot count; the limit of one reload per error still holds.
       }

@@ -2,7 +2,7 @@
 // the same part of the line, however the reader got there.
 //
 // MapLibre's `line-progress` (what the route layer's gradient is cut at) measures a line in
-// Web Mercator, where a kilometre near Moscow is longer than one near Chongqing. So the drawn
+// Web Mercator, where a kilometre at 55° N is longer than one at 30° N. So the drawn
 // fraction is a fraction of the line as drawn, and the drawn length in km is measured with Turf
 // along the part of the line that is actually on screen.
 import { length, lineString } from '@turf/turf';

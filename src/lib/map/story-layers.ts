@@ -286,7 +286,7 @@ export function storyLayers(
         'text-font': fontStack,
         'text-size': size.placeLabel,
         'text-radial-offset': 0.8,
-        // Let close places (Chaotianmen and the city centre) push their labels apart.
+        // Let close places (a landmark next to its city centre) push their labels apart.
         'text-variable-anchor': ['top', 'bottom', 'right', 'left', 'top-right', 'bottom-left'],
         'text-justify': 'auto',
         'text-max-width': 9,

@@ -43,7 +43,7 @@ export function startSession(state: StoryState, map: MapStatus): () => void {
       // A language the reader chose is kept for the next visit, where the mode remembers one.
       $effect(() => {
         const chosen = state.langChoice;
-        if (chosen && state.policy.rememberLang) rememberLang(chosen);
+        if (chosen && state.policy.rememberLang) rememberLang(state.story.id, chosen);
       });
     }),
   );

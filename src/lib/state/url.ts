@@ -1,4 +1,5 @@
 // Reading the address: only known values are taken; anything else is ignored, never echoed.
+import { storageKey } from './storage-keys';
 import { LANGS, type Lang, type Story } from '../story/types';
 
 export interface UrlChoice {
@@ -49,12 +50,15 @@ export function browserLang(languages: readonly string[]): Lang {
   return 'en';
 }
 
-export const LANG_KEY = 'liangjiang-story:lang';
+/** Where the reader's choice of language is kept, per story. */
+export function langKey(storyId: string): string {
+  return storageKey(storyId, 'lang');
+}
 
-/** Remembers the reader's own choice of language for later visits. */
-export function rememberLang(lang: Lang): void {
+/** Remembers the reader's own choice of language in this story for later visits. */
+export function rememberLang(storyId: string, lang: Lang): void {
   try {
-    localStorage.setItem(LANG_KEY, lang);
+    localStorage.setItem(langKey(storyId), lang);
   } catch {
     // Private windows and kiosks may refuse storage; the choice then lasts this visit.
   }

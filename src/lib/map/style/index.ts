@@ -375,7 +375,7 @@ export function basemapStyle(opts: BasemapOptions): StyleSpecification {
   const archive = absolute(opts.archiveUrl ?? DEFAULT_ARCHIVE_URL);
   return {
     version: 8,
-    name: `Liangjiang basemap (${flavor}, ${opts.theme})`,
+    name: `Story map basemap (${flavor}, ${opts.theme})`,
     state: { lang: { default: opts.lang } },
     'font-faces': {
       [MAP_FONT_NAME]: MAP_FONT_FACES.map((f) => ({
