@@ -6,6 +6,7 @@ import pkg from './package.json' with { type: 'json' };
 import { locatorPlugin } from './src/build/locator/vite-plugin.ts';
 import { storyFontsPlugin } from './src/build/fonts/plugin.ts';
 import { basemapCoveragePlugin } from './src/build/basemap/plugin.ts';
+import { storySitePlugin } from './src/build/site/plugin.ts';
 
 // `vite preview` does not know the .pmtiles type, serves it as '' and then gzips it like text,
 // Range replies included, which the browser cannot decode (ERR_CONTENT_DECODING_FAILED). A real
@@ -36,6 +37,7 @@ export default defineConfig({
     pmtilesType(),
     storyPlugin({ dir: STORY_DIR }),
     storyFontsPlugin({ storyDir: STORY_DIR }),
+    storySitePlugin({ storyDir: STORY_DIR }),
     locatorPlugin(),
     basemapCoveragePlugin({ archive: 'static/basemap.pmtiles' }),
   ],

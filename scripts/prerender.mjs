@@ -19,13 +19,22 @@ const template = readFileSync(join(dist, 'index.html'), 'utf8');
 const site = siteAddress(process.env.SITE_URL);
 if (!site) console.log('prerender: no SITE_URL given: no canonical, alternate or preview-image links');
 
+// The link preview picture the story folder names (copied into dist by the story-site plugin), and
+// its size from the PNG header; without one, links show the title and description only.
+const preview = story.preview
+  ? (() => {
+      const png = readFileSync(join(dist, story.preview));
+      return { path: `/${story.preview}`, width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+    })()
+  : null;
+
 const esc = (s) =>
   s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 for (const page of PAGES) {
   const { head, body } = renderStory(page.lang);
   const title = `${story.title[page.lang]} — ${story.subtitle[page.lang]}`;
-  const meta = [...pageHead(story, page, site), head].join('\n    ');
+  const meta = [...pageHead(story, page, site, preview), head].join('\n    ');
   const html = template
     .replace('<html lang="en">', `<html lang="${page.htmlLang}">`)
     // The policy first, so that it governs everything after it (src/lib/security/csp.ts).

@@ -110,7 +110,7 @@ describe('sources', () => {
         expect(doc.body.textContent).toContain(s.publisher);
       }
       // And the basemap's own attribution, as text.
-      const credit = basemapCredit(basemapAttribution('embedded', lang));
+      const credit = basemapCredit(basemapAttribution('embedded', lang, story.basemapNotes));
       expect(credit).not.toMatch(/[<>]/);
       expect(doc.body.textContent!.replace(/\s+/g, ' ')).toContain(credit);
     }

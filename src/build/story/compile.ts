@@ -44,5 +44,7 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
     overlays: [...overlays.items.values()],
     figures: [...figureFile.figures.items.values()],
     sources: [...sources.items.values()],
+    ...(meta.preview ? { preview: meta.preview } : {}),
+    ...(meta.basemap?.notes ? { basemapNotes: meta.basemap.notes } : {}),
   };
 }

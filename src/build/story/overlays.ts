@@ -66,6 +66,7 @@ export function buildOverlay(oid: string, o: OverlayInput, points: LngLat[]): Ov
     source: o.source,
     geometry: roundGeometry(poly.geometry),
     measure: o.area_km2,
+    ...(o.label ? { label: o.label } : {}),
   };
 }
 

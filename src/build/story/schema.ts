@@ -217,6 +217,30 @@ export const storySchema = z
         description: 'Seconds the kiosk loop stays on a chapter that does not set its own dwell.',
         examples: [12],
       }),
+    preview: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9._-]*\.png$/,
+        'must be the name of a PNG file in the story folder, such as og-image.png',
+      )
+      .optional()
+      .meta({
+        description:
+          'The picture a shared link shows: a PNG file in the story folder (`npm run images` makes it from the built story).',
+        examples: ['og-image.png'],
+      }),
+    basemap: z
+      .strictObject({
+        notes: localized(
+          'What this story’s map shows differently from the basemap’s data, for the map’s credit line.',
+          {
+            en: 'river lines near the dam corrected schematically',
+            zh: '大坝附近的河道线为示意性修正',
+          },
+        ).optional(),
+      })
+      .optional()
+      .meta({ description: 'What the story says about its basemap.' }),
     sources: z.record(id, sourceSchema).meta({
       description: 'The catalogue of sources, by id.',
       examples: [
@@ -334,6 +358,13 @@ const circleSchema = z
       .number()
       .positive()
       .meta({ description: 'The area the circle shows, in km².', examples: [1084] }),
+    label: localized(
+      'The words drawn on the map beside the circle, with {area} for its area; plain words otherwise.',
+      {
+        en: '{area}: the reservoir’s size, not its shore',
+        zh: '{area}：水库的大小，并非其岸线',
+      },
+    ).optional(),
     source: ref('a source in story.yaml', 'article'),
   })
   .meta({ description: 'A circle of a given area, to show the size of something (never its border).' });

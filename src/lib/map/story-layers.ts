@@ -9,7 +9,7 @@ import type {
   SymbolLayerSpecification,
 } from 'maplibre-gl';
 import type { MapState } from '../story/chapter-state';
-import type { Lang, Story } from '../story/types';
+import type { Lang, Overlay, Story } from '../story/types';
 import { formatArea } from '../ui/format';
 import { STRINGS } from '../ui/strings';
 
@@ -98,13 +98,20 @@ export function placesData(story: Pick<Story, 'places'>): GeoJSON.FeatureCollect
   };
 }
 
+/** The words beside a scale circle on the map, in `lang`: the story's own, or plain ones. */
+export function scaleCircleLabel(o: Pick<Overlay, 'label' | 'measure'>, lang: Lang): string {
+  const area = formatArea(o.measure, lang);
+  return o.label ? o.label[lang].replaceAll('{area}', area) : STRINGS[lang].scaleCircleLabel(area);
+}
+
 export function overlaysData(story: Pick<Story, 'overlays'>): GeoJSON.FeatureCollection {
   const features: GeoJSON.Feature[] = story.overlays.map((o) => ({
     type: 'Feature',
     geometry: o.geometry,
     properties: { id: o.id, kind: o.kind, name_en: o.name.en, name_zh: o.name.zh },
   }));
-  // A scale circle is labelled just above its northern edge, in both languages.
+  // A scale circle is labelled just above its northern edge, in both languages: in the story's
+  // own words where it gives them (overlays.yaml `label`), else in plain words that fit any story.
   for (const o of story.overlays) {
     if (o.kind !== 'scale-circle' || o.geometry.type !== 'Polygon') continue;
     const ring = o.geometry.coordinates[0]!;
@@ -115,8 +122,8 @@ export function overlaysData(story: Pick<Story, 'overlays'>): GeoJSON.FeatureCol
       properties: {
         id: o.id,
         kind: 'scale-label',
-        label_en: STRINGS.en.scaleCircleLabel(formatArea(o.measure, 'en')),
-        label_zh: STRINGS.zh.scaleCircleLabel(formatArea(o.measure, 'zh')),
+        label_en: scaleCircleLabel(o, 'en'),
+        label_zh: scaleCircleLabel(o, 'zh'),
       },
     });
   }

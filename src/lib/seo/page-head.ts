@@ -61,6 +61,8 @@ export function pageHead(
   story: Pick<Story, 'title' | 'subtitle' | 'byline' | 'chapters'>,
   page: Page,
   site: string | undefined,
+  /** The link preview picture the story names (path from the site root, size in px), if any. */
+  preview?: { path: string; width: number; height: number } | null,
 ): string[] {
   const { lang } = page;
   const description = esc(metaDescription(story, lang));
@@ -73,15 +75,18 @@ export function pageHead(
         `<link rel="alternate" hreflang="x-default" href="${abs('/')}" />`,
       ]
     : [];
-  const image = site
-    ? [
-        `<meta property="og:url" content="${abs(page.path)}" />`,
-        `<meta property="og:image" content="${abs('/og-image.png')}" />`,
-        `<meta property="og:image:width" content="1200" />`,
-        `<meta property="og:image:height" content="630" />`,
-        `<meta property="og:image:alt" content="${esc(story.chapters[0]?.description[lang] ?? '')}" />`,
-      ]
-    : [];
+  const picture = site && preview ? preview : null;
+  const image = [
+    ...(site ? [`<meta property="og:url" content="${abs(page.path)}" />`] : []),
+    ...(picture
+      ? [
+          `<meta property="og:image" content="${abs(picture.path)}" />`,
+          `<meta property="og:image:width" content="${picture.width}" />`,
+          `<meta property="og:image:height" content="${picture.height}" />`,
+          `<meta property="og:image:alt" content="${esc(story.chapters[0]?.description[lang] ?? '')}" />`,
+        ]
+      : []),
+  ];
   return [
     `<meta name="description" content="${description}" />`,
     ...linked,
@@ -94,9 +99,9 @@ export function pageHead(
     `<meta property="og:locale" content="${lang === 'zh' ? 'zh_CN' : 'en_GB'}" />`,
     ...image,
     // A large preview needs the (absolute) image; without it, the small card.
-    `<meta name="twitter:card" content="${site ? 'summary_large_image' : 'summary'}" />`,
+    `<meta name="twitter:card" content="${picture ? 'summary_large_image' : 'summary'}" />`,
     `<meta name="twitter:title" content="${title}" />`,
     `<meta name="twitter:description" content="${description}" />`,
-    ...(site ? [`<meta name="twitter:image" content="${abs('/og-image.png')}" />`] : []),
+    ...(picture ? [`<meta name="twitter:image" content="${abs(picture.path)}" />`] : []),
   ];
 }

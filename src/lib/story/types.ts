@@ -49,6 +49,8 @@ export interface Overlay {
   geodesic: boolean;
   source: string;
   geometry: GeoJSON.LineString | GeoJSON.Polygon;
+  /** A scale circle's own words on the map, with {area} for its area (overlays.yaml `label`). */
+  label?: Localized;
   /** Length in km for routes, area in km² for circles, computed with Turf at build time. */
   measure: number;
 }
@@ -105,4 +107,8 @@ export interface Story {
   overlays: Overlay[];
   figures: Figure[];
   sources: SourceRef[];
+  /** File name of the link preview picture in the story folder, copied into the site (story.yaml `preview`). */
+  preview?: string;
+  /** What the story's map shows differently from the basemap data (story.yaml `basemap.notes`). */
+  basemapNotes?: Localized;
 }

@@ -28,7 +28,7 @@ const en = {
   routeGreatCircle:
     'The shortest path over the globe (a great circle) between the two points, not a real flight path.',
   areaSize: (area: string) => `Area: ${area}`,
-  scaleCircleLabel: (area: string) => `Circle of ${area}: the new area's size, not its border`,
+  scaleCircleLabel: (area: string) => `Circle of ${area}, for scale: not a border`,
   figures: 'Figures',
   figureSource: 'Source',
   seriesAlt: (label: string, values: string, ratio: string) =>

@@ -131,6 +131,21 @@ describe('basemapStyle()', () => {
     ]);
   });
 
+  it("adds a story's own map notes only for a story that has them, escaped, in the reader's language", () => {
+    // A story without notes: the data sets' credits alone, no other story's corrections.
+    for (const lang of ['en', 'zh'] as const)
+      for (const flavor of ['embedded', 'protomaps'] as const) {
+        const plain = basemapAttribution(flavor, lang);
+        expect(plain).not.toMatch(/Chaotianmen|朝天门|schematic|示意/);
+        expect(basemapAttribution(flavor, lang, undefined)).toBe(plain);
+      }
+    const notes = { en: 'harbour <wall> moved', zh: '港口堤岸经修正' };
+    expect(basemapAttribution('embedded', 'en', notes)).toBe(
+      `${basemapAttribution('embedded', 'en')} · harbour &lt;wall&gt; moved`,
+    );
+    expect(basemapAttribution('embedded', 'zh', notes)).toMatch(/ · 港口堤岸经修正$/);
+  });
+
   it('names every source and licence in the attribution', () => {
     expect(BASEMAP_ATTRIBUTION).toBe(basemapAttribution('embedded'));
     for (const s of ['GSHHG', 'DCW', 'LGPL', 'Natural Earth', 'public domain'])
@@ -144,7 +159,7 @@ describe('basemapStyle()', () => {
       expect(links(zh), flavor).toEqual(links(basemapAttribution(flavor, 'en')));
       expect(zh).toMatch(/公有领域/);
     }
-    for (const s of ['GSHHG', 'DCW', 'LGPL', 'Natural Earth', '海岸线', '省级界线', '朝天门', '争议边界'])
+    for (const s of ['GSHHG', 'DCW', 'LGPL', 'Natural Earth', '海岸线', '省级界线', '争议边界'])
       expect(basemapAttribution('embedded', 'zh')).toContain(s);
   });
 

@@ -1,8 +1,9 @@
 // The basemap's attribution, in a module of its own so that the story's credits can name the
 // data sources without pulling the style into the first chunk. In both languages: the names of the
 // data sets and their licences stay as published; what they hold and what was done to them is
-// said in the reader's language.
-import type { Lang } from '../../story/types';
+// said in the reader's language. What a story changed on its own map (story.yaml `basemap.notes`)
+// is the story's to say, and is added after the data sets' credits.
+import type { Lang, Localized } from '../../story/types';
 
 /** The basemap: our embedded archive, or an OSM-based Protomaps extract. */
 export type Flavor = 'embedded' | 'protomaps';
@@ -15,10 +16,10 @@ const EMBEDDED: Record<Lang, string> = {
   en:
     `${GSHHG} shorelines &amp; rivers (LGPL) · ${DCW} provinces (LGPL) · ` +
     `${NE} countries (public domain) · ` +
-    'river lines near Chaotianmen corrected schematically · borders de facto, disputed ones dashed',
+    'borders de facto, disputed ones dashed',
   zh:
     `${GSHHG} 海岸线与河流（LGPL）· ${DCW} 省级界线（LGPL）· ${NE} 国界（公有领域）· ` +
-    '朝天门附近的河道线经示意性修正 · 边界按实际控制线绘制，争议边界为虚线',
+    '边界按实际控制线绘制，争议边界为虚线',
 };
 
 const PROTOMAPS: Record<Lang, string> = {
@@ -33,7 +34,21 @@ const PROTOMAPS: Record<Lang, string> = {
 /** Attribution HTML for the embedded archive, in English. */
 export const BASEMAP_ATTRIBUTION: string = EMBEDDED.en;
 
-/** Attribution HTML for either flavor, in either language. */
-export function basemapAttribution(flavor: Flavor = 'embedded', lang: Lang = 'en'): string {
-  return (flavor === 'protomaps' ? PROTOMAPS : EMBEDDED)[lang];
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A story's own notes on its map, as attribution HTML (escaped: the story's text is not markup). */
+export function storyMapNotes(notes: Localized | undefined, lang: Lang): string {
+  return notes ? escapeHtml(notes[lang]) : '';
+}
+
+/** Attribution HTML for either flavor, in either language, followed by the story's own notes if any. */
+export function basemapAttribution(
+  flavor: Flavor = 'embedded',
+  lang: Lang = 'en',
+  notes?: Localized,
+): string {
+  const credits = (flavor === 'protomaps' ? PROTOMAPS : EMBEDDED)[lang];
+  const own = storyMapNotes(notes, lang);
+  return own ? `${credits} · ${own}` : credits;
 }

@@ -1,0 +1,40 @@
+// Vite plugin: the site files the story folder decides (site.ts) go into the build, and the dev
+// server answers for them, so that nothing about the story is kept in static/.
+import { relative, resolve } from 'node:path';
+import type { Plugin, ResolvedConfig } from 'vite';
+import { loadStory } from '../story/load.ts';
+import { siteFiles, type SiteFile } from './site.ts';
+
+export function storySitePlugin(options: { storyDir: string }): Plugin {
+  let config: ResolvedConfig;
+  const files = (): SiteFile[] => {
+    const dir = resolve(config.root, options.storyDir);
+    const label = relative(config.root, dir).split('\\').join('/') || '.';
+    return siteFiles(dir, loadStory(dir, config.root).story, label);
+  };
+  return {
+    name: 'story-site',
+    configResolved(c) {
+      config = c;
+    },
+    generateBundle() {
+      if (config.build.ssr) return;
+      for (const f of files()) this.emitFile({ type: 'asset', fileName: f.fileName, source: f.source });
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').replace(/[?#].*$/, '').replace(/^\//, '');
+        if (!path || path.includes('/')) return next();
+        let file: SiteFile | undefined;
+        try {
+          file = files().find((f) => f.fileName === path);
+        } catch (e) {
+          return next(e);
+        }
+        if (!file) return next();
+        res.setHeader('Content-Type', file.type);
+        res.end(file.source);
+      });
+    },
+  };
+}
