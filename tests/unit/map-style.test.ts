@@ -15,6 +15,7 @@ import {
   storyFilters,
 } from '../../src/lib/map/story-layers';
 import { routeFractionFor } from '../../src/lib/map/route-draw';
+import { NOTES_METADATA } from '../../src/lib/map/style';
 
 const { story } = loadStory('src/stories/liangjiang');
 const layer = (layers: LayerSpecification[], id: string) => layers.find((l) => l.id === id)!;
@@ -36,10 +37,24 @@ describe('the first style of the map', () => {
       for (const [id, gradient] of Object.entries(paint))
         expect(layer(style.layers, id), id).toMatchObject({ paint: { 'line-gradient': gradient } });
       expect(style.state).toEqual({ lang: { default: 'zh' } });
-      // The map's control credits the basemap in the reader's language; the style adds no English copy.
-      expect(style.sources.basemap).not.toHaveProperty('attribution');
+      // The map's control credits the basemap's data in the reader's language; the basemap source
+      // credits only the story's own notes on its map, in the same language.
+      expect(style.sources.basemap).toHaveProperty('attribution', story.basemapNotes!.zh);
     },
   );
+
+  test('a story without its own map notes adds no credit of its own; one with notes has them in both languages', () => {
+    const state = chapterMapState(story, 0, 0);
+    const { basemapNotes: _notes, ...plain } = story;
+    const bare = storyStyle({ story: plain, state, lang: 'en', theme: 'light' });
+    expect(bare.sources.basemap).not.toHaveProperty('attribution');
+    expect(bare.metadata).toBeUndefined();
+    const notes = { en: 'quay <wall> redrawn', zh: '码头岸线重绘' };
+    const own = storyStyle({ story: { ...plain, basemapNotes: notes }, state, lang: 'en', theme: 'light' });
+    expect(own.sources.basemap).toHaveProperty('attribution', 'quay &lt;wall&gt; redrawn');
+    expect(own.metadata).toEqual({ [NOTES_METADATA]: notes });
+    expect(validateStyleMin(own)).toEqual([]);
+  });
 
   test('the story’s own places hide the basemap’s label of the same city, by its English name', () => {
     const chongqing = story.places.find((p) => /^Chongqing/.test(p.name.en))!;

@@ -8,7 +8,8 @@ import type { LayerSpecification, StyleSpecification, VectorSourceSpecification 
 import type { MapState } from '../story/chapter-state';
 import type { Lang, Story } from '../story/types';
 import { routeFractionFor } from './route-draw';
-import { basemapStyle, LABEL_FONT, SOURCE_ID, type Flavor, type Theme } from './style';
+import { basemapStyle, LABEL_FONT, NOTES_METADATA, SOURCE_ID, type Flavor, type Theme } from './style';
+import { storyMapNotes } from './style/attribution';
 import {
   PALETTES,
   SYMBOL_SIZES,
@@ -60,11 +61,19 @@ export function storyStyle(opts: StoryStyleOptions): StyleSpecification {
     if (gradient && out.type === 'line') out = { ...out, paint: { ...out.paint, 'line-gradient': gradient } };
     return out;
   });
-  // The map's attribution control credits the basemap, in the reader's language (MapView).
+  // The map's attribution control credits the basemap's data, in the reader's language (MapView);
+  // the basemap source's own credit is the story's notes on its map, if it has any, in the same
+  // language (kept in the style's metadata in both, for setBasemapLanguage).
   const { attribution: _credited, ...basemap } = style.sources[SOURCE_ID] as VectorSourceSpecification;
+  const notes = storyMapNotes(story.basemapNotes, lang);
   return {
     ...style,
-    sources: { ...style.sources, [SOURCE_ID]: basemap, ...storySources(story) },
+    ...(story.basemapNotes ? { metadata: { [NOTES_METADATA]: story.basemapNotes } } : {}),
+    sources: {
+      ...style.sources,
+      [SOURCE_ID]: notes ? { ...basemap, attribution: notes } : basemap,
+      ...storySources(story),
+    },
     layers: [...style.layers, ...layers],
   };
 }

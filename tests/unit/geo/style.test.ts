@@ -12,6 +12,7 @@ import {
   setBasemapLanguage,
   setHiddenBasemapPlaces,
   basemapAttribution,
+  NOTES_METADATA,
   BASEMAP_ATTRIBUTION,
   LABEL_FONT,
   FONT_FILES,
@@ -86,8 +87,12 @@ describe('basemapStyle()', () => {
 
   it('switches language through global state, idempotently', () => {
     const calls: unknown[][] = [];
+    const source: { attribution?: string } = {};
+    let metadata: unknown = undefined;
     const map = {
       setGlobalStateProperty: (...a: unknown[]) => calls.push(a),
+      getStyle: () => ({ metadata }),
+      getSource: (id: string) => (id === 'basemap' ? source : undefined),
     } as unknown as import('maplibre-gl').Map;
     setBasemapLanguage(map, 'zh');
     setBasemapLanguage(map, 'zh');
@@ -97,6 +102,14 @@ describe('basemapStyle()', () => {
       ['lang', 'zh'],
       ['lang', 'en'],
     ]);
+    // A story without notes on its map: the basemap source gets no credit of its own.
+    expect(source.attribution).toBeUndefined();
+    // With notes (kept in the style's metadata): the source's credit follows the language.
+    metadata = { [NOTES_METADATA]: { en: 'quay redrawn', zh: '码头重绘' } };
+    setBasemapLanguage(map, 'zh');
+    expect(source.attribution).toBe('码头重绘');
+    setBasemapLanguage(map, 'en');
+    expect(source.attribution).toBe('quay redrawn');
   });
 
   it('hides basemap cities by English name through feature state, not by a new layout', () => {

@@ -14,7 +14,7 @@ import type {
   LayerSpecification,
   ExpressionSpecification,
 } from 'maplibre-gl';
-import type { Lang } from '../../story/types';
+import type { Lang, Localized } from '../../story/types';
 import { BASEMAP_PALETTES, type BasemapPalette, type Theme } from './themes';
 import type { Flavor } from './attribution';
 import { FONT_FILES, MAP_FONT_NAME } from './fonts';
@@ -45,7 +45,7 @@ export const DEFAULT_ARCHIVE_URL = '/basemap.pmtiles';
 // The map's labels use the regular weight: its Latin and Chinese parts, each for its range.
 const MAP_FONT_FACES = FONT_FILES.filter((f) => f.weight === 400 && f.group !== 'ui');
 
-import { basemapAttribution } from './attribution';
+import { basemapAttribution, storyMapNotes } from './attribution';
 export { BASEMAP_ATTRIBUTION, basemapAttribution } from './attribution';
 
 /** Resolves a site-relative URL against the page's origin (MapLibre and pmtiles need absolute URLs). */
@@ -68,9 +68,19 @@ export function languageField(): ExpressionSpecification {
   ];
 }
 
-/** Switches the label language without reloading the style. Idempotent. */
+/** Where a story style keeps the story's own map notes in both languages (style `metadata`). */
+export const NOTES_METADATA = 'story-map:basemap-notes';
+
+/**
+ * Switches the label language without reloading the style, and the story's own map notes in the
+ * basemap source's credit (read by the attribution control when it is next built). Idempotent.
+ */
 export function setBasemapLanguage(map: MlMap, lang: Lang): void {
   map.setGlobalStateProperty('lang', lang);
+  const notes = (map.getStyle()?.metadata as Record<string, unknown> | undefined)?.[NOTES_METADATA] as
+    Localized | undefined;
+  const source = map.getSource(SOURCE_ID);
+  if (notes && source) source.attribution = storyMapNotes(notes, lang);
 }
 
 /** Basemap features are identified by their English name, for feature state (`promoteId`). */
