@@ -7,6 +7,7 @@ import { locatorPlugin } from './src/build/locator/vite-plugin.ts';
 import { storyFontsPlugin } from './src/build/fonts/plugin.ts';
 import { basemapCoveragePlugin } from './src/build/basemap/plugin.ts';
 import { storySitePlugin } from './src/build/site/plugin.ts';
+import pkg from './package.json' with { type: 'json' };
 
 // `vite preview` does not know the .pmtiles type, serves it as '' and then gzips it like text,
 // Range replies included, which the browser cannot decode (ERR_CONTENT_DECODING_FAILED). A real
@@ -28,6 +29,7 @@ function pmtilesType(): Plugin {
   };
 }
 
+// The story to build: STORY_DIR, else the project's default (package.json `config.storyDir`).
 const STORY_DIR = process.env.STORY_DIR ?? pkg.config.storyDir;
 
 export default defineConfig({

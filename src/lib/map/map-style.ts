@@ -22,7 +22,7 @@ import {
 
 export interface StoryStyleOptions {
   /** Only the places and overlays are read (the bench's bare page passes no more). */
-  story: Pick<Story, 'places' | 'overlays'>;
+  story: Pick<Story, 'places' | 'overlays' | 'basemapNotes'>;
   state: MapState;
   lang: Lang;
   theme: Theme;
