@@ -29,7 +29,8 @@ describe('meta description', () => {
 describe('canonical and hreflang links', () => {
   it('are absolute when the site address is known', () => {
     for (const page of PAGES) {
-      const head = pageHead(story, page, siteAddress('https://maps.example.org/'));
+      const preview = { path: '/og-image.png', width: 1200, height: 630 };
+      const head = pageHead(story, page, siteAddress('https://maps.example.org/'), preview);
       expect(hrefs(head, 'canonical')).toEqual([`https://maps.example.org${page.path}`]);
       expect(hrefs(head, 'alternate')).toEqual([
         'https://maps.example.org/',
@@ -37,6 +38,9 @@ describe('canonical and hreflang links', () => {
         'https://maps.example.org/',
       ]);
       expect(head.join('\n')).toContain('content="https://maps.example.org/og-image.png"');
+      // A story without a preview picture gets the small card, whatever the address.
+      const plain = pageHead(story, page, siteAddress('https://maps.example.org/'), null).join('\n');
+      expect(plain).not.toMatch(/og:image|summary_large_image/);
     }
   });
   it('are absent, never relative, when it is not', () => {

@@ -9,8 +9,13 @@ export const KB = 1024;
  * against a bare MapLibre page.
  */
 export const BUDGETS = {
-  /** Our own JavaScript and CSS, MapLibre (library, worker, its CSS) apart. */
-  appGzip: 60 * KB,
+  /**
+   * Our own JavaScript and CSS, MapLibre (library, worker, its CSS) apart, every mode's chunks
+   * counted. Raised from 60 KB when the layouts for every screen came in (the layout module and
+   * framing, per-mode styles, the kiosk's self-scrolling caption, slide steps, the basemap's
+   * coverage): about 69 KB; a scroll reader loads less than all of it.
+   */
+  appGzip: 72 * KB,
   /** Everything: JavaScript (worker included) and CSS. */
   totalGzip: 500 * KB,
   /** Navigation to the first chapter's map `idle`, as a multiple of the bare page's time. */
