@@ -16,8 +16,8 @@ export const BUDGETS = {
    * coverage): about 69 KB; a scroll reader loads less than all of it.
    */
   appGzip: 72 * KB,
-  /** Everything: JavaScript (worker included) and CSS. */
-  totalGzip: 500 * KB,
+  /** Everything: JavaScript (worker included) and CSS (500 KB before the app budget grew: 508 KB now). */
+  totalGzip: 512 * KB,
   /** Navigation to the first chapter's map `idle`, as a multiple of the bare page's time. */
   firstIdleRatio: 1.0,
   /** Frames rendered during a chapter flight, as a fraction of the bare page's frames. */
