@@ -20,19 +20,40 @@ export async function storyLoader() {
   return load('src/build/story/load.ts');
 }
 
+/** The basemap's coverage check (src/build/basemap), loaded the same way. */
+async function coverageChecker() {
+  const load = async (path) =>
+    (await runnerImport(join(root, path), { configFile: false, logLevel: 'error' })).module;
+  const [{ readBasemapCoverage }, { checkCoverage }] = await Promise.all([
+    load('src/build/basemap/archive.ts'),
+    load('src/build/basemap/check-coverage.ts'),
+  ]);
+  return { readBasemapCoverage, checkCoverage };
+}
+
+/** The basemap archive the app serves (the one the map, the credits and this check read). */
+export const BASEMAP_ARCHIVE = join(root, 'static', 'basemap.pmtiles');
+
 /**
  * Validates the story folder; returns the problems as text (empty when the story is valid).
  * Anything but a story problem is thrown.
  */
 export async function validateStory(storyDir) {
   const { loadStory } = await storyLoader();
+  let story;
   try {
-    loadStory(resolve(storyDir), root);
-    return '';
+    ({ story } = loadStory(resolve(storyDir), root));
   } catch (e) {
     if (e && e.name === 'StoryError') return e.message;
     throw e;
   }
+  // Every chapter's view, at the reference screen sizes, must stay where the basemap has data at
+  // its zoom: a view past it would show an empty map.
+  const { readBasemapCoverage, checkCoverage } = await coverageChecker();
+  const problems = checkCoverage(story, await readBasemapCoverage(BASEMAP_ARCHIVE));
+  return problems
+    .map((p) => `${p.file ?? storyDir}: chapter "${p.chapter}", field "camera": ${p.message}`)
+    .join('\n');
 }
 
 /**

@@ -45,9 +45,6 @@ subtitle:
 byline:
   en: What the story is based on, in a sentence.
   zh: 用一句话说明故事依据的资料。
-# The closest zoom the basemap supports (11 for the embedded basemap, but only in the small area it
-# details; elsewhere keep chapters at zoom 6 or wider: see the README).
-maxZoom: 11
 dwell: 12
 sources:
   my-source:

@@ -217,6 +217,29 @@ describe('a broken story is stopped before anything is built', () => {
     expect(existsSync(`${join(tmp, '.out-building')}`)).toBe(false);
   }, 130_000);
 
+  test('a chapter whose view leaves the basemap’s data fails the build, naming the chapter, its zoom and where data exists', () => {
+    const story = join(tmp, 'outside');
+    cpSync(resolve(DIR), story, { recursive: true });
+    // Wuhan at zoom 11: the embedded basemap has its closest zoom only around Chongqing.
+    const file = join(story, 'chapters', '01-south.md');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/camera: \{[^}]*\}/, 'camera: { center: [114.3, 30.59], zoom: 11 }'),
+    );
+    const out = join(tmp, 'outside-out');
+    const res = spawnSync(process.execPath, [resolve('scripts/build.mjs'), '--out', out], {
+      env: { ...process.env, STORY_DIR: story },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    const output = res.stdout + res.stderr;
+    expect(res.status, output).toBe(1);
+    expect(output).toMatch(/01-south\.md: chapter "[a-z-]+", field "camera": .*zoom 11/);
+    expect(output).toMatch(/data exists|has data|where data/i);
+    expect(output, 'Vite never started').not.toMatch(/building|transforming|vite v\d/i);
+    expect(existsSync(out)).toBe(false);
+  }, 130_000);
+
   test('a build step that fails leaves no half-built folder, and the previous build as it was', async () => {
     const out = join(tmp, 'site');
     mkdirSync(out);

@@ -107,7 +107,6 @@ describe('the site files come from the story folder', () => {
         'title: { en: A Walk Round the Harbour, zh: 港湾漫步 }',
         'subtitle: { en: Six stops on the old waterfront, zh: 老码头的六站 }',
         'byline: { en: Written for a test, zh: 为测试而写 }',
-        'maxZoom: 11',
         'sources:',
         '  atlas: { title: { en: An atlas, zh: 地图集 }, publisher: Test }',
         extra.storyYaml ?? '',

@@ -2,6 +2,7 @@
 // is read and checked by its own module, then what the files name in each other is checked
 // (references.ts). Every problem is reported with the file, the line, the chapter and the field,
 // each once, and all at once, so that one run shows everything to fix.
+import { basemapMaxZoom } from '../basemap/archive.ts';
 import type { Story } from '../../lib/story/types.ts';
 import { readChapters } from './chapters.ts';
 import { StoryContext, type Files } from './context.ts';
@@ -9,7 +10,7 @@ import { readFigures } from './figures.ts';
 import { readOverlays } from './overlays.ts';
 import { readPlaces } from './places.ts';
 import { StoryError } from './problems.ts';
-import { checkChapterRefs, checkCredits, checkSourceRefs, resolveOverlays } from './references.ts';
+import { checkChapterRefs, checkZoom, checkCredits, checkSourceRefs, resolveOverlays } from './references.ts';
 import { readStoryFile } from './story-file.ts';
 
 export { formatProblem, StoryError, type StoryProblem } from './problems.ts';
@@ -18,7 +19,14 @@ export { routeGeometry } from './overlays.ts';
 export interface CompileOptions {
   /** Folder of the story relative to the project root, used in messages only. */
   dir: string;
+  /**
+   * The basemap archive the app serves: its header's max zoom is the closest a chapter may go (the
+   * one copy of that fact). Default: the embedded archive, `static/basemap.pmtiles`.
+   */
+  archive?: string;
 }
+
+export const DEFAULT_ARCHIVE = 'static/basemap.pmtiles';
 
 export function compileStory(files: Files, opts: CompileOptions): Story {
   const ctx = new StoryContext(files, opts.dir);
@@ -30,7 +38,9 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
 
   const overlays = resolveOverlays(ctx, overlayFile.file, overlayFile.inputs, places);
   checkSourceRefs(ctx, sources, overlayFile, figureFile);
+  const archive = opts.archive ?? DEFAULT_ARCHIVE;
   checkChapterRefs(ctx, chapters, { meta, sources, places, overlays, figures: figureFile.figures });
+  checkZoom(ctx, chapters, { archive, maxZoom: basemapMaxZoom(archive) });
   checkCredits(ctx, chapters, [...overlays.items.values()], [...figureFile.figures.items.values()]);
 
   if (ctx.problems.list.length || !meta) throw new StoryError(ctx.problems.list);

@@ -94,11 +94,21 @@ export function checkChapterRefs(
           `highlight[${i}]`,
         );
     });
-    if (meta && c.camera.zoom > meta.maxZoom)
+  }
+}
+
+/** No chapter closer than the basemap's data goes (its archive's own max zoom). */
+export function checkZoom(
+  ctx: StoryContext,
+  chapters: ChapterEntry[],
+  basemap: { archive: string; maxZoom: number },
+): void {
+  for (const { chapter: c, front } of chapters) {
+    if (c.camera.zoom > basemap.maxZoom)
       ctx.problems.at(
         front,
         ['camera', 'zoom'],
-        `zoom ${c.camera.zoom} is closer than the basemap's data supports (maxZoom ${meta.maxZoom} in ${ctx.rel('story.yaml')})`,
+        `zoom ${c.camera.zoom} is closer than the basemap's data supports (${basemap.archive} goes to zoom ${basemap.maxZoom})`,
         c.id,
       );
   }

@@ -68,7 +68,7 @@ export const cameraSchema = z
       .meta({
         description:
           'How close the map is: 0 shows the whole world, each step doubles the scale. ' +
-          "No closer than the story's maxZoom.",
+          "No closer than the basemap archive's own max zoom (11 for the embedded basemap, in a small area only).",
         examples: [5],
       }),
     pitch: z
@@ -198,16 +198,6 @@ export const storySchema = z
       en: 'Based on a news article, with open map data.',
       zh: '根据一篇新闻报道和开放地图数据编写。',
     }),
-    maxZoom: z
-      .number()
-      .min(1)
-      .max(22)
-      .meta({
-        description:
-          "The closest zoom the basemap's data supports honestly; no chapter's camera may go closer " +
-          '(11 for the embedded basemap, whose closest zooms cover only a small area: see the README).',
-        examples: [11],
-      }),
     dwell: z
       .number()
       .min(3)
