@@ -1,6 +1,6 @@
 // Issue 6: every reader — screen readers, keyboard, reduced motion, zoom and small screens.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, settled, status, story, test } from './fixtures';
+import { expect, field, settled, story, test, whenIdle } from './fixtures';
 
 const MODES = ['scroll', 'present', 'kiosk', 'print'] as const;
 const ids = story.chapters.map((c) => c.id);
@@ -11,9 +11,7 @@ for (const mode of MODES) {
       const q = new URLSearchParams({ lang });
       if (mode !== 'scroll') q.set('mode', mode);
       await page.goto(`/?${q}`);
-      await expect
-        .poll(() => page.evaluate(() => window.storymap?.idle ?? false), { timeout: 60_000 })
-        .toBe(true);
+      await whenIdle(page);
       // The map canvas is a picture, described in text; axe cannot judge a WebGL canvas.
       const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
       const summary = results.violations.map(
@@ -44,8 +42,8 @@ test('a keyboard-only reader can go through the whole story', async ({ page }) =
     expect(focus, 'focus is on an element').not.toBeNull();
     expect(focus!.inView, `the focused element is on screen: ${focus!.what}`).toBe(true);
     expect(focus!.ring, `focus is visible on ${focus!.what}`).toBe(true);
-    const s = await status(page);
-    if (visited[visited.length - 1] !== s.chapterId) visited.push(s.chapterId);
+    const id = (await field(page, 'chapterId'))!;
+    if (visited[visited.length - 1] !== id) visited.push(id);
   }
   expect(visited).toEqual(ids);
   await settled(page, ids[ids.length - 1]!);
@@ -86,12 +84,12 @@ test('the reduced-motion switch stops flights', async ({ page }) => {
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-  const before = (await status(page)).animatedMoves;
+  const before = await field(page, 'animatedMoves');
   for (const id of ids.slice(1, 4)) {
     await page.locator(`[data-chapter-id="${id}"]`).evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await settled(page, id);
   }
-  expect((await status(page)).animatedMoves).toBe(before);
+  expect(await field(page, 'animatedMoves')).toBe(before);
 });
 
 test('the language switch changes the story, the interface and the map labels', async ({ page }) => {
@@ -101,7 +99,7 @@ test('the language switch changes the story, the interface and the map labels', 
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
   await expect(page.locator('h1')).toHaveText(story.title.zh);
   await expect(page.getByRole('button', { name: 'Switch to English' })).toBeVisible();
-  expect((await status(page)).lang).toBe('zh');
+  expect(await field(page, 'lang')).toBe('zh');
   // Remembered for the next visit.
   await page.goto('/');
   await expect(page.locator('h1')).toHaveText(story.title.zh);

@@ -47,6 +47,10 @@ export interface Status {
   notice: string | null;
 }
 
+/**
+ * Everything the handle reports. Reading `renderedPlaces` and `basemap` queries the rendered map
+ * (tens of milliseconds of the page's main thread): to poll one field, use `field`.
+ */
 export async function status(page: Page): Promise<Status> {
   return page.evaluate(() => {
     const s = window.storymap;
@@ -55,20 +59,46 @@ export async function status(page: Page): Promise<Status> {
   });
 }
 
-/** Waits until `chapterId` is active and the map has settled on it. */
+/** One field of the handle, read without computing the others (null before the handle exists). */
+export async function field<K extends keyof Status>(page: Page, key: K): Promise<Status[K] | null> {
+  return page.evaluate((k) => {
+    const s = window.storymap as unknown as Record<string, unknown> | undefined;
+    return s ? JSON.parse(JSON.stringify(s[k] ?? null)) : null;
+  }, key) as Promise<Status[K] | null>;
+}
+
+/**
+ * Waits until `chapterId` is active and the map has settled on it. The page checks the state
+ * itself every 50 ms (no round trip per check), so the wait ends as soon as the map is idle.
+ */
 export async function settled(page: Page, chapterId: string, timeout = 45_000): Promise<Status> {
-  await expect
-    .poll(
-      async () => {
-        const s = await page.evaluate(
-          () => window.storymap && { id: window.storymap.chapterId, idle: window.storymap.idle },
-        );
-        return s ? `${s.id}:${s.idle}` : 'no handle';
-      },
-      { timeout, intervals: [100, 250, 500] },
-    )
-    .toBe(`${chapterId}:true`);
+  try {
+    await page.waitForFunction(
+      (id) => window.storymap?.chapterId === id && window.storymap.idle === true,
+      chapterId,
+      { timeout, polling: 50 },
+    );
+  } catch (e) {
+    const now = await page
+      .evaluate(() => window.storymap && `${window.storymap.chapterId}:${window.storymap.idle}`)
+      .catch(() => 'page gone');
+    throw new Error(`map not settled on ${chapterId} within ${timeout} ms (now ${now ?? 'no handle'})`, {
+      cause: e,
+    });
+  }
   return status(page);
+}
+
+/**
+ * Waits until the page reports `idle` (the map has drawn its chapter; in print mode, every
+ * picture of the handout is taken), checking in the page every 50 ms.
+ */
+export async function whenIdle(page: Page, timeout = 60_000): Promise<void> {
+  try {
+    await page.waitForFunction(() => window.storymap?.idle === true, null, { timeout, polling: 50 });
+  } catch (e) {
+    throw new Error(`window.storymap.idle not true within ${timeout} ms`, { cause: e });
+  }
 }
 
 export function expectCamera(actual: Camera | null, expected: Camera, label = ''): void {

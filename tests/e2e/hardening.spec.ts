@@ -1,7 +1,7 @@
 // Issue 8, hardening: a strict CSP, a missing or broken basemap, font or image, and hostile
 // addresses. Each check runs in every mode (tests/e2e/modes.ts).
 import type { Page, Route } from '@playwright/test';
-import { expect, story, test } from './fixtures';
+import { expect, story, test, whenIdle } from './fixtures';
 import { CHECKED_MODES, modeUrl } from './modes';
 import { CSP } from '../../src/lib/security/csp';
 import { STRINGS } from '../../src/lib/ui/strings';
@@ -20,11 +20,7 @@ async function watchCsp(page: Page) {
   return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 }
 
-async function mapIdle(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => window.storymap?.idle ?? false), { timeout: 60_000 })
-    .toBe(true);
-}
+const mapIdle = (page: Page) => whenIdle(page);
 
 /** The story's text is on screen: the first chapter's heading (every mode shows it first). */
 async function storyVisible(page: Page) {
