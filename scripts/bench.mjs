@@ -7,7 +7,7 @@
 //   npm run bench -- --no-build   measure the existing dist/ (relative canonical links: SEO < 100)
 //   npm run bench -- --skip-lighthouse --runs 5 --flight-rounds 5 --keep-bare
 //   npm run bench -- --only first-idle,flights   (sections: flights, first-idle, scrolling, heap,
-//                                                  lighthouse; the bundle is always reported)
+//                                                  kiosk-soak, lighthouse; the bundle is always reported)
 import { chromium } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -461,6 +461,24 @@ try {
       'heap',
       `JS heap after ${HEAP_CHANGES} chapter changes (after GC)`,
       `${(h1 / 1048576).toFixed(1)} MB (${h1 >= h0 ? '+' : ''}${((h1 - h0) / 1048576).toFixed(1)} MB)`,
+    );
+    await context.close();
+  }
+
+  // 4e. Kiosk soak: the attract loop's JS heap after GC over 200 chapter changes, after a warm-up
+  // (tests/bench/kiosk-soak.mjs). A measurement, so it lives here and not in the browser tests.
+  if (want('kiosk-soak')) {
+    const { formatSoak, kioskSoak, SOAK_DEFAULTS } = await import('../tests/bench/kiosk-soak.mjs');
+    log(`kiosk soak (${SOAK_DEFAULTS.warmup} changes warm-up, then ${SOAK_DEFAULTS.changes})`);
+    const context = await browser.newContext({ baseURL: server.origin, reducedMotion: 'reduce' });
+    const r = await kioskSoak(await context.newPage());
+    log(formatSoak(r));
+    row(
+      'kiosk soak',
+      `JS heap growth over ${r.changes} chapter changes of the loop (after GC)`,
+      `${r.growth >= 0 ? '+' : ''}${(r.growth * 100).toFixed(1)} %`,
+      `≤ ${SOAK_DEFAULTS.limit * 100} %`,
+      r.growth <= SOAK_DEFAULTS.limit,
     );
     await context.close();
   }
