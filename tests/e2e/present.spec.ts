@@ -242,11 +242,11 @@ function pdfPageCount(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 }
 
+// The handout is ready when every picture is taken (the shared page of fixtures.ts has waited).
 test('the handout prints a title page and one page per chapter, each with a real picture of its map', async ({
-  page,
+  handout,
 }) => {
-  test.setTimeout(300_000);
-  await page.goto('/?mode=print');
+  const { page } = handout;
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(story.title.en);
   await whenIdle(page, 240_000);
   await expect(page.getByRole('button', { name: 'Print' })).toBeEnabled();
