@@ -15,6 +15,7 @@ import { pages, readMark, VIEWPORT, waitMark } from './bench/browser.mjs';
 import { firstIdle } from './bench/first-idle.mjs';
 import { appFlights, compareFlights } from './bench/flights.mjs';
 import { heap } from './bench/heap.mjs';
+import { kioskSoak } from './bench/kiosk-soak.mjs';
 import { lighthouseScores } from './bench/lighthouse.mjs';
 import { parseOptions } from './bench/options.mjs';
 import { scrolling } from './bench/scrolling.mjs';
@@ -84,6 +85,7 @@ try {
   if (opts.want('trace')) await traceFirstIdle({ ...common, browser, padding, runs: opts.runs });
   if (opts.want('scrolling')) await scrolling({ ...common, budget: BUDGETS.appLongTasks });
   if (opts.want('heap')) await heap({ ...common, changes: opts.heapChanges });
+  if (opts.want('kiosk-soak')) await kioskSoak({ ...common, browser });
 } finally {
   await browser.close();
   server.close();

@@ -4,7 +4,7 @@
 //                                 link, so Lighthouse's SEO score may differ)
 //   npm run bench -- --skip-lighthouse --runs 5 --flight-rounds 5 --keep-bare
 //   npm run bench -- --only first-idle,flights   (sections: flights, first-idle, trace, scrolling,
-//                                                  heap, lighthouse; the bundle is always reported)
+//                                                  heap, kiosk-soak, lighthouse; the bundle is always reported)
 
 export function parseOptions(args) {
   const flag = (name) => args.includes(name);

@@ -1,7 +1,7 @@
 // Issue 4: classroom mode — slides driven by keys and clickers, a speaker view in a second
 // window kept in sync, exploring the map and coming back, and the printed handout.
 import type { Page } from '@playwright/test';
-import { chapter, expect, expectCamera, imageStats, settled, status, story, test } from './fixtures';
+import { chapter, expect, expectCamera, field, imageStats, settled, story, test, whenIdle } from './fixtures';
 
 // Software WebGL on a shared machine: a flight and its tiles can take several seconds per chapter.
 test.describe.configure({ timeout: 240_000 });
@@ -45,9 +45,13 @@ async function pressPastSteps(page: Page, key: string, forward: boolean) {
   await page.keyboard.press(key);
 }
 
+// The two key tests below go through many chapters: with reduced motion the map cuts to each one
+// instead of flying there, so each step waits for tiles, not for a flight of up to 4 s. Flights in
+// present mode are still flown by the speaker-view and explore tests.
 test('→, PageDown and Space step through every chapter, and ←, PageUp and Shift+Space step back', async ({
   page,
 }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await present(page);
   await expectChapter(page, ids[0]!);
   await expect(page.locator('.slide-count')).toHaveText(`1 / ${n}`);
@@ -60,7 +64,7 @@ test('→, PageDown and Space step through every chapter, and ←, PageUp and Sh
   }
   // Past the end (and past the last chapter's steps) nothing moves.
   await pressPastSteps(page, 'ArrowRight', true);
-  expect((await status(page)).chapterId).toBe(last);
+  expect(await field(page, 'chapterId')).toBe(last);
   const back = ['ArrowLeft', 'PageUp', 'Shift+Space'];
   for (let i = n - 2; i >= n - 4; i--) {
     await pressPastSteps(page, back[i % back.length]!, false);
@@ -71,6 +75,7 @@ test('→, PageDown and Space step through every chapter, and ←, PageUp and Sh
 test('Home and End go to the first and last chapter; a number and Enter jump to that chapter', async ({
   page,
 }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await present(page, ids[2]);
   await page.keyboard.press('End');
   await expectChapter(page, last);
@@ -79,7 +84,7 @@ test('Home and End go to the first and last chapter; a number and Enter jump to 
 
   await page.keyboard.press('5');
   await expect(page.locator('.jump-prompt')).toContainText('5');
-  expect((await status(page)).chapterId, 'a digit alone does not move').toBe(ids[0]);
+  expect(await field(page, 'chapterId'), 'a digit alone does not move').toBe(ids[0]);
   await page.keyboard.press('Enter');
   await expect(page.locator('.jump-prompt')).toHaveCount(0);
   await expectChapter(page, ids[4]!);
@@ -115,7 +120,7 @@ test('B and . blank the screen, and any key brings it back without moving on', a
   expect(await page.evaluate(() => document.elementFromPoint(200, 200)?.className)).toContain('blank-screen');
   await page.keyboard.press('ArrowRight');
   await expect(blank).toHaveCount(0);
-  expect((await status(page)).chapterId, 'the key that restores does not also advance').toBe(ids[1]);
+  expect(await field(page, 'chapterId'), 'the key that restores does not also advance').toBe(ids[1]);
   await page.keyboard.press('.');
   await expect(blank).toBeVisible();
   await page.keyboard.press('x');
@@ -168,7 +173,7 @@ test('the speaker view opens with S and stays in sync both ways; closing it leav
   await speaker.getByRole('button', { name: /next/i }).click();
   await expectSpeakerOn(5);
   await expectChapter(page, ids[5]!);
-  await expect.poll(async () => (await status(speaker)).chapterIndex).toBe(5);
+  await expect.poll(() => field(speaker, 'chapterIndex')).toBe(5);
 
   // The speaker can blank the audience screen, and bring it back.
   await speaker.keyboard.press('b');
@@ -226,18 +231,18 @@ test('E explores the map freely; R and the next key return to the story', async 
   await expect(page.locator('.explore-banner')).toBeVisible();
   await dragMap(page);
   await expect
-    .poll(async () => far((await status(page)).camera, home), { message: 'the map moved' })
+    .poll(async () => far(await field(page, 'camera'), home), { message: 'the map moved' })
     .toBe(true);
 
   await page.keyboard.press('r');
   await expect(page.locator('.explore-banner')).toHaveCount(0);
-  await expect.poll(async () => !far((await status(page)).camera, home)).toBe(true);
+  await expect.poll(async () => !far(await field(page, 'camera'), home)).toBe(true);
   await expectChapter(page, ids[2]!);
 
   // The visible button, then → : the next chapter's view, and exploring ends.
   await page.getByRole('button', { name: 'Explore the map' }).click();
   await dragMap(page);
-  await expect.poll(async () => far((await status(page)).camera, home)).toBe(true);
+  await expect.poll(async () => far(await field(page, 'camera'), home)).toBe(true);
   await page.keyboard.press('ArrowRight');
   await expectChapter(page, ids[3]!);
   await expect(page.getByRole('button', { name: 'Explore the map' })).toHaveAttribute(
@@ -250,7 +255,7 @@ test('E explores the map freely; R and the next key return to the story', async 
   await expectChapter(page, last);
   await page.keyboard.press('e');
   await dragMap(page);
-  await expect.poll(async () => far((await status(page)).camera, chapter(last).camera)).toBe(true);
+  await expect.poll(async () => far(await field(page, 'camera'), chapter(last).camera)).toBe(true);
   await page.keyboard.press('ArrowRight');
   await expectChapter(page, last);
 });
@@ -259,15 +264,13 @@ function pdfPageCount(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 }
 
+// The handout is ready when every picture is taken (the shared page of fixtures.ts has waited).
 test('the handout prints a title page and one page per chapter, each with a real picture of its map', async ({
-  page,
+  handout,
 }) => {
-  test.setTimeout(300_000);
-  await page.goto('/?mode=print');
+  const { page } = handout;
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(story.title.en);
-  await expect
-    .poll(() => page.evaluate(() => window.storymap?.idle), { timeout: 240_000, intervals: [500, 1000] })
-    .toBe(true);
+  await whenIdle(page, 240_000);
   await expect(page.getByRole('button', { name: 'Print' })).toBeEnabled();
 
   const images = page.locator('img[data-chapter-image]');
