@@ -39,7 +39,7 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
   const overlays = resolveOverlays(ctx, overlayFile.file, overlayFile.inputs, places);
   checkSourceRefs(ctx, sources, overlayFile, figureFile);
   const archive = opts.archive ?? DEFAULT_ARCHIVE;
-  checkChapterRefs(ctx, chapters, { meta, sources, places, overlays, figures: figureFile.figures });
+  checkChapterRefs(ctx, chapters, { sources, places, overlays, figures: figureFile.figures });
   checkZoom(ctx, chapters, { archive, maxZoom: basemapMaxZoom(archive) });
   checkCredits(ctx, chapters, [...overlays.items.values()], [...figureFile.figures.items.values()]);
 

@@ -6,7 +6,6 @@ import type { ChapterEntry } from './chapters.ts';
 import { Catalogue, type StoryContext } from './context.ts';
 import { buildOverlay, type OverlayInput } from './overlays.ts';
 import type { SourceFile } from './problems.ts';
-import type { StoryMeta } from './story-file.ts';
 
 /** The overlays whose places all exist, with their geometry; the others are invalid where they are. */
 export function resolveOverlays(
@@ -65,14 +64,13 @@ export function checkChapterRefs(
   ctx: StoryContext,
   chapters: ChapterEntry[],
   catalogues: {
-    meta: StoryMeta | undefined;
     sources: Catalogue<SourceRef>;
     places: Catalogue<Place>;
     overlays: Catalogue<Overlay>;
     figures: Catalogue<Figure>;
   },
 ): void {
-  const { meta, sources, places, overlays, figures } = catalogues;
+  const { sources, places, overlays, figures } = catalogues;
   for (const { chapter: c, front } of chapters) {
     const refs = (list: string[], field: string, catalogue: Catalogue<unknown>) =>
       list.forEach((x, i) => {
