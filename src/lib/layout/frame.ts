@@ -92,7 +92,7 @@ export function frameCamera(
   camera: Camera,
   targets: FrameTargets,
   view: Viewport,
-  { margin = 24, optionalZoom = 0.75, minZoom = 0 } = {},
+  { margin = 24, optionalZoom = 1.5, minZoom = 0 } = {},
 ): Camera {
   const limit = Math.max(0, camera.zoom - minZoom);
   const mustZoom = zoomToFit(camera, targets.must, view, margin, limit) ?? minZoom;

@@ -344,6 +344,14 @@ export class MapView {
       customAttribution: basemapAttribution(this.opts.flavor ?? 'embedded', lang),
     });
     this.map.addControl(control, 'bottom-right');
+    // MapLibre opens the compact credits at first and folds them only on a drag, which a map that
+    // follows the story never gets: on a small map they start folded as the ⓘ button, so that they
+    // do not take the lower part of the map.
+    if (this.map.getContainer().clientWidth < 640) {
+      const el = this.map.getContainer().querySelector('.maplibregl-ctrl-attrib');
+      el?.classList.remove('maplibregl-compact-show');
+      el?.removeAttribute('open');
+    }
     this.attribution = { lang, control };
   }
 
