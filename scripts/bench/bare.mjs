@@ -1,5 +1,6 @@
 // Builds the bare MapLibre page (tests/bench/bare/, a checked TypeScript file) into dist/__bench/,
 // with the part of the story its map needs as the module `virtual:bench-story`.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 
@@ -16,6 +17,16 @@ export async function buildBarePage({ root, dist, story }) {
       layers,
     })),
   };
+  // The app's map style names its font parts (`virtual:fonts`, made by the app's build from the fonts
+  // in effect): the bare page gets the same list, from the committed manifest the app's build used.
+  const manifest = JSON.parse(readFileSync(join(root, 'static/fonts/fonts.json'), 'utf8'));
+  const fonts = manifest.files.map((f) => ({
+    family: f.family,
+    weight: f.cssWeight,
+    url: `/fonts/${f.file}`,
+    group: f.group,
+    range: f.range,
+  }));
   await build({
     configFile: false,
     root: join(root, 'tests/bench/bare'),
@@ -26,6 +37,12 @@ export async function buildBarePage({ root, dist, story }) {
         name: 'bench-story',
         resolveId: (source) => (source === id ? `\0${id}` : undefined),
         load: (resolved) => (resolved === `\0${id}` ? `export default ${JSON.stringify(data)};` : undefined),
+      },
+      {
+        name: 'bench-fonts',
+        resolveId: (source) => (source === 'virtual:fonts' ? '\0virtual:fonts' : undefined),
+        load: (resolved) =>
+          resolved === '\0virtual:fonts' ? `export default ${JSON.stringify(fonts)};` : undefined,
       },
     ],
     build: {
