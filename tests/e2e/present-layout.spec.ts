@@ -127,10 +127,20 @@ function measure(page: Page): Promise<Measure> {
 /** Waits for the chapter's slide, its fonts and the fit driver's layout (two frames). */
 async function slideOf(page: Page, id: string, lang: 'en' | 'zh') {
   await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(id).title[lang]);
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    for (let i = 0; i < 3; i++) await new Promise((ok) => requestAnimationFrame(ok));
-  });
+  // A font part that the new text needs may start loading only once it is laid out, and the fit
+  // driver refits when it arrives: measure once two measurements in a row agree.
+  let last = '';
+  for (let k = 0; k < 10; k++) {
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+      for (let i = 0; i < 3; i++) await new Promise((ok) => requestAnimationFrame(ok));
+      await document.fonts.ready;
+    });
+    const m = await measure(page);
+    const key = JSON.stringify([m.layout, m.steps, m.body, m.slide]);
+    if (key === last) return m;
+    last = key;
+  }
   return measure(page);
 }
 

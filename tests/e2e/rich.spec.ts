@@ -17,12 +17,17 @@ async function scrollTo(page: Page, id: string, p: number): Promise<Sample> {
   const expected = await page.evaluate(
     ([cid, target]) => {
       const el = document.querySelector<HTMLElement>(`[data-chapter-id="${cid}"]`)!;
-      const vh = window.innerHeight;
+      // The reader's window is what the page does not keep covered at its top (the bar; its
+      // `scroll-padding-top`), as the scroll driver measures it.
+      const covered = Math.round(
+        parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0,
+      );
+      const vh = window.innerHeight - covered;
       const r = el.getBoundingClientRect();
-      const top = vh * 0.75 - target * (r.height + vh * 0.5);
+      const top = covered + vh * 0.75 - target * (r.height + vh * 0.5);
       window.scrollBy(0, r.top - top);
       const after = el.getBoundingClientRect();
-      return { top: after.top, height: after.height, vh };
+      return { top: after.top - covered, height: after.height, vh };
     },
     [id, p] as const,
   );

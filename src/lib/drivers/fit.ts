@@ -102,6 +102,10 @@ export function fitTextDriver(
     }
   };
   const refit = () => {
+    // Measured as on the first step: a page moved aside (translated) adds to the scrollable width,
+    // and the fit must not depend on which step is shown.
+    const step = pager?.style.getPropertyValue('--step') ?? '';
+    pager?.style.setProperty('--step', '0');
     box.style.fontSize = '';
     setLayout('');
     const layouts = parseLayouts(getComputedStyle(box).getPropertyValue('--fit-layouts'));
@@ -134,6 +138,7 @@ export function fitTextDriver(
     if (choice.fits) delete box.dataset.fitOverflow;
     else box.dataset.fitOverflow = '';
     report(paged() ? pageCount() : 1);
+    if (step) pager?.style.setProperty('--step', step);
   };
   const later = () => {
     if (!frame && !disposed) {
@@ -145,6 +150,9 @@ export function fitTextDriver(
   };
   const observer = new ResizeObserver(later);
   observer.observe(box);
+  // The pages' holder too: content that settles after the first fit (a chart laid out late, the
+  // step count shown under the slide) sets the pages anew before the audience moves on.
+  if (pager) observer.observe(pager);
   // The box may keep its size while the room around it changes (its maximum height follows the window).
   window.addEventListener('resize', later);
   // A web font that arrives after the first fit sets the lines anew.
