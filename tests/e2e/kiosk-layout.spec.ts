@@ -268,11 +268,16 @@ test.describe('a kiosk turned while running', () => {
     await expect
       .poll(() => page.locator('.kiosk-map canvas').evaluate((c) => c.getBoundingClientRect().height))
       .toBeCloseTo(map.height, 0);
-    const font = await page
-      .locator('.kiosk-caption .chapter-body p')
-      .first()
-      .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
-    expect(font).toBeGreaterThanOrEqual(28);
+    // Polled: the loop may replace the chapter's text while it is read (a detached paragraph has
+    // no computed size).
+    await expect
+      .poll(() =>
+        page
+          .locator('.kiosk-caption .chapter-body p')
+          .first()
+          .evaluate((e) => parseFloat(getComputedStyle(e).fontSize) || 0),
+      )
+      .toBeGreaterThanOrEqual(28);
     // And the loop keeps going: two more chapters.
     await seen(2);
     expect(await page.locator('.kiosk-root').getAttribute('data-kiosk-state')).toBe('loop');
