@@ -1,18 +1,22 @@
 // Every screen the story meets: at each chapter's settled camera, every highlighted place stands
-// inside the part of the map that nothing covers, and nothing painted over the map hides it.
+// inside the part of the map that nothing covers, and nothing painted over the map hides it. On
+// the scroll mode's screens the same walk checks what a reader sees at rest (scroll-checks.ts).
 import type { Page } from '@playwright/test';
-import { expect, story, test } from './fixtures';
+import { expect, settled, story, test } from './fixtures';
+import { checkScrollLayout, headingInView } from './scroll-checks';
 
 interface Screen {
   mode: 'scroll' | 'present' | 'kiosk';
   width: number;
   height: number;
+  /** Scroll mode: the map has a box of its own (phones, tablets), not under the text's column. */
+  mapOwnBox?: boolean;
 }
 const SCREENS: Screen[] = [
-  { mode: 'scroll', width: 390, height: 844 },
-  { mode: 'scroll', width: 844, height: 390 },
-  { mode: 'scroll', width: 768, height: 1024 },
-  { mode: 'scroll', width: 1280, height: 800 },
+  { mode: 'scroll', width: 390, height: 844, mapOwnBox: true },
+  { mode: 'scroll', width: 844, height: 390, mapOwnBox: true },
+  { mode: 'scroll', width: 768, height: 1024, mapOwnBox: true },
+  { mode: 'scroll', width: 1280, height: 800, mapOwnBox: false },
   { mode: 'present', width: 1920, height: 1080 },
   { mode: 'present', width: 1024, height: 768 },
   { mode: 'kiosk', width: 1080, height: 1920 },
@@ -85,14 +89,21 @@ for (const screen of SCREENS) {
   test.describe(`${screen.mode} at ${screen.width}×${screen.height}`, () => {
     test.use({ viewport: { width: screen.width, height: screen.height }, reducedMotion: 'reduce' });
     for (const lang of ['en', 'zh'] as const) {
-      test(`every highlighted place is in view and uncovered (${lang})`, async ({ page }) => {
-        const query = new URLSearchParams({
-          lang,
-          ...(screen.mode === 'scroll' ? {} : { mode: screen.mode }),
-        });
-        // The attract loop at its slowest, so that it rarely moves on while a chapter is checked.
-        if (screen.mode === 'kiosk') query.set('speed', '0.25');
-        await page.goto(`/?${query}`);
+      const scroll = screen.mode === 'scroll';
+      const title = scroll
+        ? `every highlighted place is in view and uncovered; at rest: opaque bar, clear map, credits over no text, 44 px targets (${lang})`
+        : `every highlighted place is in view and uncovered (${lang})`;
+      test(title, async ({ page }) => {
+        if (scroll) {
+          // The language's own page, as a reader arrives on it.
+          await page.goto(lang === 'zh' ? '/zh/' : '/');
+          await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-Hans' : 'en');
+        } else {
+          const query = new URLSearchParams({ lang, mode: screen.mode });
+          // The attract loop at its slowest, so that it rarely moves on while a chapter is checked.
+          if (screen.mode === 'kiosk') query.set('speed', '0.25');
+          await page.goto(`/?${query}`);
+        }
         const failures: string[] = [];
         for (const chapter of story.chapters) {
           await page.evaluate((id) => (location.hash = id), chapter.id);
@@ -117,6 +128,15 @@ for (const screen of SCREENS) {
               );
             const covers = await coversAt(page, p.x, p.y);
             if (covers.length) failures.push(`${where} is covered by ${covers.join(', ')}`);
+          }
+          if (scroll) {
+            // Where a reader who has just reached the chapter has it: its start at the top of the
+            // space for text, its heading uncovered, and the page around the map as it should be.
+            await settled(page, chapter.id);
+            const heading = await headingInView(page, chapter.id);
+            if (heading) failures.push(heading);
+            const { problems } = await checkScrollLayout(page, screen.mapOwnBox!);
+            failures.push(...problems.map((p) => `${chapter.id} at rest: ${p}`));
           }
         }
         expect(failures).toEqual([]);

@@ -198,11 +198,15 @@ test('a shared link has title, description, language alternates and a real map p
       /^summary(_large_image)?$/,
     );
     await expect(head.locator('link[rel="icon"]')).toHaveAttribute('href', /favicon/);
+    // Each language's page names its own manifest: installed from it, the app has that page's
+    // name and starts in that language.
+    const href = await head.locator('link[rel="manifest"]').getAttribute('href');
+    const manifest = await (await request.get(href!)).json();
+    expect(manifest.name).toBe(story.title[lang]);
+    expect(manifest.start_url).toMatch(new RegExp(`^${path}\\?`));
+    expect(manifest.icons.length).toBeGreaterThan(0);
+    for (const icon of manifest.icons) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
   }
-  const manifest = await (await request.get('/manifest.webmanifest')).json();
-  expect(manifest.name).toBeTruthy();
-  expect(manifest.icons.length).toBeGreaterThan(0);
-  for (const icon of manifest.icons) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
 
   // Without SITE_URL the page names no preview image (it could not be absolute); the file is there.
   const image =

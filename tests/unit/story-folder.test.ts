@@ -16,6 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadStory } from '../../src/build/story/load';
 import { siteFiles, webManifest, DEFAULT_ICON_DIR, SiteError } from '../../src/build/site/site';
+import { PAGES } from '../../src/lib/seo/page-head';
 import { scaleCircleLabel } from '../../src/lib/map/story-layers';
 
 const STORY = resolve('src/stories/liangjiang');
@@ -169,6 +170,11 @@ describe('the site files come from the story folder', () => {
       lang: 'en',
     });
     expect(JSON.stringify(manifest)).not.toMatch(/liangjiang|two rivers/i);
+    // The Chinese page has its own, in Chinese, starting on the Chinese page.
+    const zh = JSON.parse(files.find((f) => f.fileName === 'zh/manifest.webmanifest')!.source as string);
+    expect(zh).toMatchObject({ name: story.title.zh, description: story.subtitle.zh, lang: 'zh-Hans' });
+    expect(zh.start_url).toMatch(/^\/zh\/\?/);
+    expect(manifest.start_url).toMatch(/^\/\?/);
     const icon = files.find((f) => f.fileName === 'icon-192.png')!;
     expect(Buffer.from(icon.source).equals(readFileSync(join(DEFAULT_ICON_DIR, 'icon-192.png')))).toBe(true);
     for (const i of manifest.icons as { src: string }[])
@@ -203,7 +209,10 @@ describe('the site files come from the story folder', () => {
     const built = resolve('dist/manifest.webmanifest');
     if (!existsSync(built)) return; // unit tests before a build: the test above covers the rule
     const { story } = loadStory(STORY);
-    expect(JSON.parse(readFileSync(built, 'utf8'))).toEqual(webManifest(story));
+    expect(JSON.parse(readFileSync(built, 'utf8'))).toEqual(webManifest(story, PAGES[0]));
+    expect(JSON.parse(readFileSync(resolve('dist/zh/manifest.webmanifest'), 'utf8'))).toEqual(
+      webManifest(story, PAGES[1]),
+    );
     expect(existsSync(resolve('static/manifest.webmanifest'))).toBe(false);
   });
 });

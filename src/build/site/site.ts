@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Story } from '../../lib/story/types.ts';
+import { manifestPath, PAGES, type Page } from '../../lib/seo/page-head.ts';
 
 export const DEFAULT_ICON_DIR = join(import.meta.dirname, 'default-icons');
 
@@ -13,8 +14,6 @@ export const ICONS = [
   { file: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any maskable' },
   { file: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
 ] as const;
-
-export const MANIFEST_FILE = 'manifest.webmanifest';
 
 export interface SiteFile {
   /** Path in the built site, without the leading slash. */
@@ -27,14 +26,20 @@ export interface SiteFile {
 
 export class SiteError extends Error {}
 
-/** The web-app manifest of a story: its name, description and language, and its icons. */
-export function webManifest(story: Pick<Story, 'id' | 'title' | 'subtitle'>): Record<string, unknown> {
+/**
+ * The web-app manifest of a story's page in one language: its name, description and language, and
+ * its icons. An app installed from the Chinese page is named in Chinese and starts in Chinese.
+ */
+export function webManifest(
+  story: Pick<Story, 'id' | 'title' | 'subtitle'>,
+  page: Pick<Page, 'lang' | 'htmlLang' | 'path'> = PAGES[0]!,
+): Record<string, unknown> {
   return {
-    name: story.title.en,
-    short_name: story.title.en,
-    description: story.subtitle.en,
-    lang: 'en',
-    start_url: '/?mode=kiosk',
+    name: story.title[page.lang],
+    short_name: story.title[page.lang],
+    description: story.subtitle[page.lang],
+    lang: page.htmlLang,
+    start_url: `${page.path}?mode=kiosk`,
     scope: '/',
     display: 'fullscreen',
     orientation: 'any',
@@ -51,14 +56,12 @@ export function webManifest(story: Pick<Story, 'id' | 'title' | 'subtitle'>): Re
 
 /** Every site file the story folder `storyDir` decides, with `story` compiled from it. */
 export function siteFiles(storyDir: string, story: Story, storyDirLabel = storyDir): SiteFile[] {
-  const files: SiteFile[] = [
-    {
-      fileName: MANIFEST_FILE,
-      source: JSON.stringify(webManifest(story), null, 2) + '\n',
-      type: 'application/manifest+json',
-      from: `${storyDirLabel}/story.yaml`,
-    },
-  ];
+  const files: SiteFile[] = PAGES.map((page) => ({
+    fileName: manifestPath(page).slice(1),
+    source: JSON.stringify(webManifest(story, page), null, 2) + '\n',
+    type: 'application/manifest+json',
+    from: `${storyDirLabel}/story.yaml`,
+  }));
   for (const icon of ICONS) {
     const own = join(storyDir, icon.file);
     const path = existsSync(own) ? own : join(DEFAULT_ICON_DIR, icon.file);

@@ -20,18 +20,18 @@ export function afterFirstPaint(
 ): Promise<void> {
   return new Promise((resolve) => {
     if (scope.performance?.getEntriesByName('first-contentful-paint').length) return resolve();
-    let observer: PerformanceObserver | undefined;
-    const done = () => {
+    const PO = scope.PerformanceObserver;
+    const observer = PO?.supportedEntryTypes?.includes('paint')
+      ? new PO((list) => {
+          if (list.getEntriesByName('first-contentful-paint').length) done();
+        })
+      : undefined;
+    const timer = setTimeout(done, maxWaitMs);
+    function done() {
       clearTimeout(timer);
       observer?.disconnect();
       resolve();
-    };
-    const timer = setTimeout(done, maxWaitMs);
-    const PO = scope.PerformanceObserver;
-    if (!PO?.supportedEntryTypes?.includes('paint')) return;
-    observer = new PO((list) => {
-      if (list.getEntriesByName('first-contentful-paint').length) done();
-    });
-    observer.observe({ type: 'paint', buffered: true });
+    }
+    observer?.observe({ type: 'paint', buffered: true });
   });
 }

@@ -31,6 +31,8 @@ export class MapStatus {
   probe: MapProbe | null = $state.raw(null);
   /** What the reader is told went wrong with the map, else null. */
   notice: string | null = $state(null);
+  /** There is no map: its code or its style could not be loaded (the notice says so). */
+  failed = $state(false);
   /** The map has drawn its first complete picture. */
   pictured = $state(false);
   /** A mode whose readiness is not the map on screen (speaker: no map; handout: every picture taken). */

@@ -20,6 +20,13 @@ export const PAGES: readonly Page[] = [
   { lang: 'zh', htmlLang: 'zh-Hans', path: '/zh/', file: 'zh/index.html' },
 ];
 
+export const MANIFEST_FILE = 'manifest.webmanifest';
+
+/** Where the web-app manifest of `page` is: beside it, so each language's page has its own. */
+export function manifestPath(page: Pick<Page, 'path'>): string {
+  return `${page.path}${MANIFEST_FILE}`;
+}
+
 const STOP: Record<Lang, string> = { en: '.', zh: '。' };
 
 /** `text` ending as a sentence does in `lang` (its own final stop kept, else one added). */
@@ -90,7 +97,7 @@ export function pageHead(
   return [
     `<meta name="description" content="${description}" />`,
     ...linked,
-    `<link rel="manifest" href="/manifest.webmanifest" />`,
+    `<link rel="manifest" href="${manifestPath(page)}" />`,
     `<link rel="apple-touch-icon" href="/icon-192.png" />`,
     `<meta name="theme-color" content="#1e3a5f" />`,
     `<meta property="og:type" content="article" />`,
