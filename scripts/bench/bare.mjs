@@ -9,12 +9,13 @@ export async function buildBarePage({ root, dist, story }) {
   const data = {
     places: story.places,
     overlays: story.overlays,
-    chapters: story.chapters.map(({ id, camera, places, highlight, layers }) => ({
+    chapters: story.chapters.map(({ id, camera, places, highlight, layers, routeEnds }) => ({
       id,
       camera,
       places,
       highlight,
       layers,
+      ...(routeEnds ? { routeEnds } : {}),
     })),
   };
   // The app's map style names its font parts (`virtual:fonts`, made by the app's build from the fonts

@@ -27,6 +27,12 @@ export interface StorymapHandle {
    * paint; null when the chapter has no route or the map is not ready.
    */
   readonly routeProgress: number | null;
+  /**
+   * Each route the active chapter shows: the fraction (0..1 of the line as drawn) the map draws
+   * now, read from its paint, and where that drawn part ends, in degrees and on the page (viewport
+   * px, from the map's own projection). Empty when the chapter has no route or the map is not ready.
+   */
+  readonly routes: { id: string; fraction: number; end: [number, number]; x: number; y: number }[];
   /** The map's view as [west, south, east, north] (what the overview inset shows), or null. */
   readonly bounds: [number, number, number, number] | null;
   /**

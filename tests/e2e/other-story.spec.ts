@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { loadStory } from '../../src/build/story/load';
 import type { Story } from '../../src/lib/story/types';
+import { chapterMapState } from '../../src/lib/story/chapter-state';
 import { serveDist } from '../../scripts/serve-dist.mjs';
 import { expect, expectCamera, settled, status, test } from './fixtures';
 
@@ -80,6 +81,76 @@ for (const kind of ['fixture', 'new-story'] as const) {
         }
       });
 
+      // The test story tells its canal over three chapters: drawn to Yangzhou, on to six tenths of
+      // its length, then to its end at Beijing (each chapter's `to:` in its front matter).
+      const JOURNEY = [
+        { id: 'north', to: 0.6 },
+        { id: 'south', to: 'yangzhou' },
+        { id: 'whole', to: 'beijing' },
+      ] as const;
+      /** Where the chapter leaves the canal, from the story data (what the map must show at its end). */
+      const endOf = (id: string) =>
+        chapterMapState(story, story.chapters.indexOf(chapterOf(id)), 1).routes.find(
+          (r) => r.id === 'grand-canal',
+        )!;
+      type Drawn = { id: string; fraction: number; x: number; y: number }[];
+      type Placed = { id: string; x: number; y: number }[];
+
+      if (kind === 'fixture')
+        test.describe('with reduced motion', () => {
+          test.use({ reducedMotion: 'reduce' });
+
+          test('the route so far: each chapter’s drawn route ends where the chapter says, and grows chapter by chapter', async ({
+            page,
+          }) => {
+            const seen: Record<string, number> = {};
+            for (const [n, { id, to }] of JOURNEY.entries()) {
+              // The first chapter is opened directly by its link, not reached through the ones before it.
+              if (n === 0) await page.goto(`/#${id}`);
+              else
+                await page
+                  .locator(`[data-chapter-id="${id}"]`)
+                  .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+              await settled(page, id);
+              const want = endOf(id).to;
+              if (typeof to === 'number') expect(want).toBe(to);
+              // The map's own paint: the canal's line layer is cut at the chapter's end.
+              let drawn: Drawn = [];
+              await expect
+                .poll(
+                  async () => {
+                    drawn = await page.evaluate(() => window.storymap!.routes);
+                    return drawn.map((r) => [r.id, Math.round(r.fraction * 1e4) / 1e4]);
+                  },
+                  { message: `the route drawn in ${id}` },
+                )
+                .toEqual([['grand-canal', Math.round(want * 1e4) / 1e4]]);
+              seen[id] = drawn[0]!.fraction;
+              const places: Placed = await page.evaluate(() => window.storymap!.places);
+              const end = drawn[0]!;
+              if (typeof to === 'string') {
+                // Drawn up to the place: the line's end and the place's dot are at the same point on the map.
+                const place = places.find((p) => p.id === to)!;
+                expect(place, `${to} is shown in ${id}`).toBeDefined();
+                expect(Math.hypot(end.x - place.x, end.y - place.y), `end of the line vs ${to}`).toBeLessThan(
+                  3,
+                );
+              } else {
+                // Six tenths of the canal: past Jining, short of Tianjin (the canal runs north, up the screen).
+                const [jining, tianjin] = ['jining', 'tianjin'].map((pid) =>
+                  places.find((p) => p.id === pid)!,
+                );
+                expect(end.y).toBeLessThan(jining!.y - 3);
+                expect(end.y).toBeGreaterThan(tianjin!.y + 3);
+              }
+            }
+            // The journey grows: Yangzhou, then six tenths, then the whole canal.
+            expect(seen.south!).toBeLessThan(seen.north!);
+            expect(seen.north!).toBeLessThan(seen.whole!);
+            expect(seen.whole).toBe(1);
+          });
+        });
+
       test('present: → steps through every chapter', async ({ page }) => {
         await page.goto('/?mode=present');
         const ids = story.chapters.map((c) => c.id);
@@ -108,11 +179,33 @@ for (const kind of ['fixture', 'new-story'] as const) {
 
       test('print: the handout has every chapter and a picture of each map', async ({ page }) => {
         test.setTimeout(300_000);
+        // What the handout's map draws as it photographs each chapter, read as it goes.
+        await page.addInitScript(() => {
+          const seen: Record<string, number[]> = {};
+          (window as unknown as { drawnWhilePhotographed: typeof seen }).drawnWhilePhotographed = seen;
+          setInterval(() => {
+            const s = window.storymap;
+            if (s?.idle === false && s.routes.length) seen[s.chapterId] = s.routes.map((r) => r.fraction);
+          }, 50);
+        });
         await page.goto('/?mode=print');
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(story.title.en);
         await expect(page.locator('img[data-chapter-image]')).toHaveCount(story.chapters.length, {
           timeout: 240_000,
         });
+        if (kind === 'fixture') {
+          // Each chapter's picture shows the route as that chapter leaves it (six tenths of it for
+          // "north"), not the whole route.
+          const seen = await page.evaluate(
+            () =>
+              (window as unknown as { drawnWhilePhotographed: Record<string, number[]> })
+                .drawnWhilePhotographed,
+          );
+          // The first chapter can be photographed in the frame the map first comes ready, before any
+          // reading; the chapters after it are each read while the map moves there.
+          for (const { id } of JOURNEY)
+            if (id !== story.chapters[0]!.id || seen[id]) expect(seen[id], id).toEqual([endOf(id).to]);
+        }
       });
     },
   );

@@ -11,10 +11,10 @@ import {
   PALETTES,
   STORY_SOURCE,
   filtersToSet,
+  routeLayerIds,
   routePaint,
   storyFilters,
 } from '../../src/lib/map/story-layers';
-import { routeFractionFor } from '../../src/lib/map/route-draw';
 import { NOTES_METADATA } from '../../src/lib/map/style';
 
 const { story } = loadStory('src/stories/liangjiang');
@@ -33,7 +33,8 @@ describe('the first style of the map', () => {
           expect(validateStyleMin(storyStyle({ story, state, lang, theme })), `${lang} ${theme}`).toEqual([]);
       for (const [id, filter] of Object.entries(storyFilters(state)))
         expect(layer(style.layers, id), id).toMatchObject({ filter });
-      const paint = routePaint(PALETTES.light, routeFractionFor(state, routeIds(story)));
+      const paint = routePaint(PALETTES.light, state.routes);
+      expect(Object.keys(paint).length).toBe(2 * state.routes.filter((r) => r.shown).length);
       for (const [id, gradient] of Object.entries(paint))
         expect(layer(style.layers, id), id).toMatchObject({ paint: { 'line-gradient': gradient } });
       expect(style.state).toEqual({ lang: { default: 'zh' } });
@@ -91,10 +92,11 @@ describe('the filters a new state sets', () => {
 
 describe('the story’s marks at kiosk size', () => {
   // Every size a mark is drawn with: circles, lines and text (px), read from the layers themselves.
+  // Each route has its own casing and line layers.
+  const routeLayers = [...routeIds(story)].flatMap((id) => Object.values(routeLayerIds(id)));
   const SIZED: Record<string, string[]> = {
     [LAYER.areaLine]: ['line-width'],
-    [LAYER.routeCasing]: ['line-width'],
-    [LAYER.route]: ['line-width'],
+    ...Object.fromEntries(routeLayers.map((id) => [id, ['line-width']])),
     [LAYER.areaLabel]: ['text-size', 'text-halo-width'],
     [LAYER.placeHalo]: ['circle-radius'],
     [LAYER.placeDot]: ['circle-radius', 'circle-stroke-width'],
@@ -159,8 +161,13 @@ describe('the story’s own source', () => {
     expect(geojson.map(([id]) => id)).toEqual([STORY_SOURCE]);
     const features = (geojson[0]![1] as { data: GeoJSON.FeatureCollection }).data.features;
     expect(features.filter((f) => f.properties?.kind === 'place')).toHaveLength(story.places.length);
-    for (const id of Object.values(LAYER))
-      expect(layer(style.layers, id), id).toMatchObject({ source: STORY_SOURCE });
+    const routeLayers = [...routeIds(story)].flatMap((id) => Object.values(routeLayerIds(id)));
+    const ids = [
+      ...Object.values(LAYER).filter((id) => id !== LAYER.route && id !== LAYER.routeCasing),
+      ...routeLayers,
+    ];
+    expect(routeLayers).toHaveLength(2 * story.overlays.filter((o) => o.kind === 'route').length);
+    for (const id of ids) expect(layer(style.layers, id), id).toMatchObject({ source: STORY_SOURCE });
   });
 
   test('a place layer shows places only, even an overlay that has a place’s id', () => {

@@ -5,17 +5,11 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { distance, length, lineString, nearestPointOnLine } from '@turf/turf';
 import { loadStory } from '../../src/build/story/load';
-import {
-  DRAW_END,
-  DRAW_START,
-  drawFraction,
-  routeDrawn,
-  routeFractionFor,
-  sliceDrawn,
-} from '../../src/lib/map/route-draw';
+import { DRAW_END, DRAW_START, drawFraction, routeDrawn, sliceDrawn } from '../../src/lib/map/route-draw';
 import { mercator } from '../../src/lib/map/mercator';
 import { drawnGradient, gradientFraction, PALETTES, routePaint } from '../../src/lib/map/story-layers';
 import { formatKm } from '../../src/lib/ui/format';
+import { chapterMapState } from '../../src/lib/story/chapter-state';
 
 const DIR = 'src/stories/liangjiang';
 const { story } = loadStory(DIR);
@@ -118,7 +112,8 @@ describe('the drawn part of a route', () => {
 
   test('the map paint for a fraction is the whole picture: the same progress paints the same', () => {
     const p = PALETTES.light;
-    expect(routePaint(p, 0.42)).toEqual(routePaint(p, 0.42));
+    const drawn = [{ id: 'a', shown: true, drawn: 0.42 }];
+    expect(routePaint(p, drawn)).toEqual(routePaint(p, drawn));
     for (const f of [0, 0.3, 1]) expect(gradientFraction(drawnGradient(p.route, f))).toBe(f);
     expect(gradientFraction(drawnGradient(p.route, 1.7))).toBe(1);
     expect(gradientFraction('red')).toBeNull();
@@ -126,12 +121,17 @@ describe('the drawn part of a route', () => {
 
   test('a chapter without a route keeps one route paint for its whole dwell, so its map can rest', () => {
     const ids = new Set(routes.map((r) => r.id));
-    const withRoute = story.chapters.find((c) => c.layers.some((l) => ids.has(l)))!;
-    const without = story.chapters.find((c) => !c.layers.some((l) => ids.has(l)))!;
+    const withRoute = story.chapters.findIndex((c) => c.layers.some((l) => ids.has(l)));
+    const without = story.chapters.findIndex((c) => !c.layers.some((l) => ids.has(l)));
     const steps = Array.from({ length: 21 }, (_, i) => i / 20);
-    const at = (c: typeof without) =>
-      steps.map((progress) => routeFractionFor({ layers: c.layers, progress }, ids));
-    expect(new Set(at(without))).toEqual(new Set([1]));
-    expect(at(withRoute)).toEqual(steps.map(drawFraction));
+    const paint = (i: number) =>
+      steps.map((progress) =>
+        JSON.stringify(routePaint(PALETTES.light, chapterMapState(story, i, progress).routes)),
+      );
+    expect(new Set(paint(without)).size).toBe(1);
+    // Each route of the Liangjiang story is shown in one chapter only, so it is drawn from 0 to 1 there.
+    const drawnAt = (progress: number) =>
+      chapterMapState(story, withRoute, progress).routes.find((r) => r.shown)!.drawn;
+    expect(steps.map(drawnAt)).toEqual(steps.map(drawFraction));
   });
 });

@@ -69,7 +69,7 @@ export function readChapters(ctx: StoryContext, defaultDwell: number | undefined
         camera: c.camera,
         places: c.places,
         highlight: c.highlight,
-        layers: c.layers,
+        layers: c.layers.map(layerId),
         sources: c.sources,
         figures: c.figures,
         dwell: c.dwell ?? defaultDwell ?? 12,
@@ -78,6 +78,11 @@ export function readChapters(ctx: StoryContext, defaultDwell: number | undefined
     });
   }
   return entries;
+}
+
+/** The overlay a chapter's `layers` entry names: an id, or a route drawn part of the way. */
+export function layerId(entry: ChapterInput['layers'][number]): string {
+  return typeof entry === 'string' ? entry : entry.route;
 }
 
 function localize<T>(f: (l: Lang) => T): Localized<T> {

@@ -10,7 +10,14 @@ import { readFigures } from './figures.ts';
 import { readOverlays } from './overlays.ts';
 import { readPlaces } from './places.ts';
 import { StoryError } from './problems.ts';
-import { checkChapterRefs, checkZoom, checkCredits, checkSourceRefs, resolveOverlays } from './references.ts';
+import {
+  checkChapterRefs,
+  checkZoom,
+  checkCredits,
+  checkSourceRefs,
+  resolveOverlays,
+  resolveRouteEnds,
+} from './references.ts';
 import { readStoryFile } from './story-file.ts';
 
 export { formatProblem, StoryError, type StoryProblem } from './problems.ts';
@@ -40,6 +47,7 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
   checkSourceRefs(ctx, sources, overlayFile, figureFile);
   const archive = opts.archive ?? DEFAULT_ARCHIVE;
   checkChapterRefs(ctx, chapters, { sources, places, overlays, figures: figureFile.figures });
+  resolveRouteEnds(ctx, chapters, { places, overlays });
   checkZoom(ctx, chapters, { archive, maxZoom: basemapMaxZoom(archive) });
   checkCredits(ctx, chapters, [...overlays.items.values()], [...figureFile.figures.items.values()]);
 

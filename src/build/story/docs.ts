@@ -73,7 +73,14 @@ function typeName(s: JsonSchema): string {
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
   if (s.enum) return s.enum.map((e) => `\`${JSON.stringify(e)}\``).join(' or ');
   const alternatives = s.anyOf ?? s.oneOf;
-  if (alternatives) return alternatives.map(typeName).join(' or ');
+  if (alternatives)
+    return alternatives
+      .map((a) =>
+        a.type === 'object' && a.properties && !isTwoLanguages(a)
+          ? `\`{ ${Object.keys(a.properties).join(', ')} }\``
+          : typeName(a),
+      )
+      .join(' or ');
   if (isTwoLanguages(s)) {
     const inner = s.properties!.en!;
     return inner.type === 'number' ? 'two numbers `{ en: …, zh: … }`' : `two languages \`${TWO_LANGUAGES}\``;
@@ -157,6 +164,10 @@ function rows(s: JsonSchema, prefix: string, out: Row[]): void {
     if (child.type === 'object' && child.properties && !isTwoLanguages(child)) rows(child, `${field}.`, out);
     if (child.type === 'array' && child.items && child.items.type === 'object' && child.items.properties)
       rows(child.items, `${field}[].`, out);
+    // A list whose items may also be written as an object (a route drawn part of the way): its fields.
+    for (const alt of (child.type === 'array' && child.items && (child.items.anyOf ?? child.items.oneOf)) ||
+      [])
+      if (alt.type === 'object' && alt.properties) rows(alt, `${field}[].`, out);
   }
 }
 
@@ -268,7 +279,7 @@ function storyFormatMarkdown(): string {
     'camera: { center: [117.2, 37.6], zoom: 5.5, pitch: 10, bearing: 0 }',
     'places: [jining, tianjin]',
     'highlight: [tianjin]',
-    'layers: [grand-canal]',
+    'layers: [{ route: grand-canal, to: tianjin }]',
     'sources: [encyclopedia]',
     '---',
     '',
@@ -287,6 +298,12 @@ function storyFormatMarkdown(): string {
     '',
     'Both `::: en` and `::: zh` are required; text outside a section is an error. HTML in the text',
     'is shown as text, never run; links may be web, mail or in-page links only.',
+    '',
+    'A route told over several chapters: `layers: [{ route: grand-canal, to: yangzhou }]` in one',
+    'chapter, `[{ route: grand-canal, to: 0.6 }]` in a later one and `[grand-canal]` in the last',
+    'draws the line to Yangzhou, then on to six tenths of its length, then to its end. Each chapter',
+    'draws on from where the previous chapter that showed the route left it, as it is read (or, on',
+    'a slide, in its first seconds); with reduced motion and on paper it shows where it leaves the route.',
     '',
     '### Front matter',
     '',

@@ -2,10 +2,12 @@
 // chapters name places, overlays, figures and sources; the credits chapter names every source
 // used. A reference to an item that exists but is broken points at that item's problem.
 import type { Figure, LngLat, Overlay, Place, SourceRef } from '../../lib/story/types.ts';
-import type { ChapterEntry } from './chapters.ts';
+import { layerId, type ChapterEntry } from './chapters.ts';
 import { Catalogue, type StoryContext } from './context.ts';
 import { buildOverlay, type OverlayInput } from './overlays.ts';
 import type { SourceFile } from './problems.ts';
+import { ROUTE_TO_TOLERANCE_KM } from './schema.ts';
+import { nearestOnRoute } from '../../lib/map/route-draw.ts';
 
 /** The overlays whose places all exist, with their geometry; the others are invalid where they are. */
 export function resolveOverlays(
@@ -71,7 +73,7 @@ export function checkChapterRefs(
   },
 ): void {
   const { sources, places, overlays, figures } = catalogues;
-  for (const { chapter: c, front } of chapters) {
+  for (const { chapter: c, front, input } of chapters) {
     const refs = (list: string[], field: string, catalogue: Catalogue<unknown>) =>
       list.forEach((x, i) => {
         const problem = catalogue.problemWith(x);
@@ -79,7 +81,11 @@ export function checkChapterRefs(
       });
     refs(c.places, 'places', places);
     refs(c.highlight, 'highlight', places);
-    refs(c.layers, 'layers', overlays);
+    c.layers.forEach((x, i) => {
+      const problem = overlays.problemWith(x);
+      const path = typeof input.layers[i] === 'string' ? ['layers', i] : ['layers', i, 'route'];
+      if (problem) ctx.problems.at(front, path, problem, c.id, `layers[${i}]`);
+    });
     refs(c.figures, 'figures', figures);
     refs(c.sources, 'sources', sources);
     c.highlight.forEach((h, i) => {
@@ -92,6 +98,57 @@ export function checkChapterRefs(
           `highlight[${i}]`,
         );
     });
+  }
+}
+
+/**
+ * How far each chapter draws the routes it gives a `to:` (chapter.routeEnds): a fraction as it is,
+ * a place as the fraction of the route at the route's point nearest to it, which must be near.
+ */
+export function resolveRouteEnds(
+  ctx: StoryContext,
+  chapters: ChapterEntry[],
+  catalogues: { places: Catalogue<Place>; overlays: Catalogue<Overlay> },
+): void {
+  const { places, overlays } = catalogues;
+  for (const { chapter: c, front, input } of chapters) {
+    const ends: Record<string, number> = {};
+    input.layers.forEach((entry, i) => {
+      if (typeof entry === 'string') return;
+      const overlay = overlays.get(entry.route);
+      if (!overlay) return; // reported where the layer is named (checkChapterRefs)
+      const field = `layers[${i}].to`;
+      const at = (path: PropertyKey[], message: string, name = field) =>
+        ctx.problems.at(front, ['layers', i, ...path], message, c.id, name);
+      if (overlay.kind !== 'route' || overlay.geometry.type !== 'LineString')
+        return at(
+          ['route'],
+          `layer "${entry.route}" is a ${overlay.kind}: only a route can be drawn part of the way ("to")`,
+          `layers[${i}]`,
+        );
+      // Listed again (before, or by its id alone): which end would the chapter mean?
+      if (input.layers.some((l, j) => layerId(l) === entry.route && (j < i || typeof l === 'string')))
+        return at(['route'], `route "${entry.route}" is listed twice`, `layers[${i}]`);
+      if (typeof entry.to === 'number') {
+        ends[entry.route] = entry.to;
+        return;
+      }
+      const place = places.get(entry.to);
+      if (!place) {
+        const problem = places.problemWith(entry.to);
+        if (problem) at(['to'], problem);
+        return;
+      }
+      const near = nearestOnRoute(overlay.geometry.coordinates, place.coordinates);
+      if (near.km > ROUTE_TO_TOLERANCE_KM)
+        return at(
+          ['to'],
+          `route "${entry.route}" does not pass place "${entry.to}": its nearest point is ` +
+            `${Math.round(near.km)} km away (at most ${ROUTE_TO_TOLERANCE_KM} km); give a place on the route, or a fraction`,
+        );
+      ends[entry.route] = Math.round(near.fraction * 1e6) / 1e6;
+    });
+    if (Object.keys(ends).length) c.routeEnds = ends;
   }
 }
 

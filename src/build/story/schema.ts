@@ -89,6 +89,45 @@ export const cameraSchema = z
     examples: [{ center: [117.2, 37.6], zoom: 5.5, pitch: 10, bearing: 0 }],
   });
 
+/** How far a chapter draws a route ("to"), and where the compiler looks for the place. */
+export const ROUTE_TO_TOLERANCE_KM = 10;
+export const ROUTE_TO_SHAPE = 'a place id, or a fraction from 0 to 1 such as 0.6';
+const FRACTION_RANGE = 'a fraction of the route must be from 0 to 1 (0.6: six tenths of it)';
+
+const routeTo = z
+  .union([z.number().min(0, FRACTION_RANGE).max(1, FRACTION_RANGE), id], {
+    error: (iss) =>
+      iss.input === undefined ? `is required: ${ROUTE_TO_SHAPE}` : `must be ${ROUTE_TO_SHAPE}`,
+  })
+  .meta({
+    description:
+      'How far the chapter draws the route: up to a place on it (a place id; its nearest point on ' +
+      `the route, which must be within ${ROUTE_TO_TOLERANCE_KM} km of the place), or a fraction of ` +
+      'the route as drawn on the map (0.6: six tenths of its length; 1: the whole route).',
+    examples: ['wuhan', 0.6],
+  });
+
+const layerRef = z.union(
+  [
+    ref('an overlay in overlays.yaml', 'down-the-river'),
+    z
+      .strictObject({
+        route: ref('a route in overlays.yaml', 'down-the-river'),
+        to: routeTo,
+      })
+      .meta({
+        description: 'A route drawn part of the way.',
+        examples: [{ route: 'down-the-river', to: 'yichang' }],
+      }),
+  ],
+  {
+    error: (iss) =>
+      iss.code === 'invalid_union'
+        ? 'must be an overlay id, or a route drawn part of the way: { route: <id>, to: <place id or fraction> }'
+        : undefined,
+  },
+);
+
 export const chapterSchema = z
   .strictObject({
     id: id.meta({
@@ -113,11 +152,16 @@ export const chapterSchema = z
         examples: [['wuhan']],
       }),
     layers: z
-      .array(ref('an overlay in overlays.yaml', 'down-the-river'))
+      .array(layerRef)
       .default([])
       .meta({
-        description: 'Overlays (routes, scale circles) shown during the chapter.',
-        examples: [['down-the-river']],
+        description:
+          'Overlays (routes, scale circles) shown during the chapter, by id. A route listed by its id ' +
+          'alone is drawn whole; `{ route: <id>, to: <place id or fraction> }` draws it only up to a ' +
+          'place on it or a fraction of it. Each chapter that shows a route draws it on from where the ' +
+          'previous chapter that showed it left it, so a journey told over several chapters grows ' +
+          'chapter by chapter.',
+        examples: [[{ route: 'down-the-river', to: 'yichang' }, 'reservoir-scale']],
       }),
     sources: z
       .array(ref('a source in story.yaml', 'article'))

@@ -1,7 +1,7 @@
 // Time drives progress: in the slide and kiosk modes a chapter's progress runs from 0 to 1 over a
 // few seconds, so its routes draw themselves as they do when a reader scrolls. With reduced
-// motion the progress jumps to 1 (routes complete, nothing animates). Returns a dispose that
-// cancels the animation frame.
+// motion the progress jumps to 1 (routes as the chapter leaves them, nothing animates). Returns a
+// dispose that cancels the animation frame.
 export interface ProgressTarget {
   readonly index: number;
   readonly reducedMotion: boolean;

@@ -14,6 +14,8 @@ export interface MapProbe {
   readonly animatedMoves: number;
   bounds(): [number, number, number, number];
   routeProgress(): number | null;
+  /** The routes the active chapter shows: the fraction each is drawn to now (from the map's paint), and its end. */
+  drawnRoutes(): { id: string; fraction: number; end: [number, number] }[];
   renderedPlaces(): string[];
   renderedBasemap(lang: Lang): { features: number; labels: string[]; onPlaces: string[] };
   /** Resolves when the map has drawn what was applied completely and stands still. */

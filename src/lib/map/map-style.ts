@@ -7,7 +7,6 @@
 import type { LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import type { MapState } from '../story/chapter-state';
 import type { Lang, Story } from '../story/types';
-import { routeFractionFor } from './route-draw';
 import { basemapStyle, LABEL_FONT, NOTES_METADATA, SOURCE_ID, type Flavor, type Theme } from './style';
 import { storyMapNotes } from './style/attribution';
 import {
@@ -52,15 +51,18 @@ export function storyStyle(opts: StoryStyleOptions): StyleSpecification {
   });
   const palette = PALETTES[theme];
   const filters = storyFilters(state);
-  const paint = routePaint(palette, routeFractionFor(state, routeIds(story)));
+  const paint = routePaint(palette, state.routes);
   const sizes = SYMBOL_SIZES[opts.symbols ?? 'standard'];
-  const layers = storyLayers(palette, LABEL_FONT, lang, sizes).map((layer): LayerSpecification => {
-    const filter = filters[layer.id];
-    const gradient = paint[layer.id];
-    let out = filter ? { ...layer, filter } : layer;
-    if (gradient && out.type === 'line') out = { ...out, paint: { ...out.paint, 'line-gradient': gradient } };
-    return out;
-  });
+  const layers = storyLayers(palette, LABEL_FONT, lang, sizes, [...routeIds(story)]).map(
+    (layer): LayerSpecification => {
+      const filter = filters[layer.id];
+      const gradient = paint[layer.id];
+      let out = filter ? { ...layer, filter } : layer;
+      if (gradient && out.type === 'line')
+        out = { ...out, paint: { ...out.paint, 'line-gradient': gradient } };
+      return out;
+    },
+  );
   // The map's attribution control credits the basemap's data, in the reader's language (MapView);
   // the basemap source's own credit is the story's notes on its map, if it has any, in the same
   // language (kept in the style's metadata in both, for setBasemapLanguage).

@@ -7,7 +7,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { Protocol } from 'pmtiles';
 import type { MapState } from '../story/chapter-state';
-import type { Camera, Lang, Story } from '../story/types';
+import type { Camera, Lang, LngLat, Story } from '../story/types';
 import type { Transition } from '../state/story-state.svelte';
 import {
   basemapAttribution,
@@ -23,12 +23,14 @@ import {
   areaLabelField,
   labelField,
   routePaint,
+  routeLayerIds,
+  gradientFraction,
   filtersToSet,
   type Palette,
   type SymbolSize,
 } from './story-layers';
-import { hiddenPlaceNames, routeIds, storyStyle } from './map-style';
-import { routeFractionFor } from './route-draw';
+import { hiddenPlaceNames, storyStyle } from './map-style';
+import { sliceDrawn } from './route-draw';
 import { warmFlight } from './prefetch';
 import { perfMarks, type PerfMarks } from './perf-marks';
 import { frameCamera } from '../layout/frame';
@@ -80,15 +82,14 @@ export class MapView {
   private lostTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly marks: PerfMarks;
   private readonly palette: Palette;
-  private readonly routeIds: Set<string>;
   /** English names of every story place: the basemap cities the story may hide. */
   private readonly storyPlaceNames: string[];
   private readonly placeCoords: Map<string, [number, number]>;
   private attribution: { lang: Lang; control: maplibregl.AttributionControl } | undefined;
   private warmedFor: string | undefined;
   private stopWarming: (() => void) | undefined;
-  /** The route fraction the style was last given (undefined: not set on this style yet). */
-  private routeFraction: number | undefined;
+  /** The route paint the style was last given, by layer id (empty: not known on this style). */
+  private routePainted = new Map<string, string>();
   private padding: Padding;
   private free: Rect | null = null;
   private interactive: boolean | undefined;
@@ -102,7 +103,6 @@ export class MapView {
       maplibregl.addProtocol('pmtiles', protocol.tile);
     }
     this.palette = PALETTES[opts.theme];
-    this.routeIds = routeIds(opts.story);
     this.storyPlaceNames = hiddenPlaceNames(
       opts.story,
       opts.story.places.map((p) => p.id),
@@ -110,7 +110,8 @@ export class MapView {
     this.placeCoords = new Map(opts.story.places.map((p) => [p.id, p.coordinates as [number, number]]));
     this.padding = opts.visible?.padding ?? NO_PADDING;
     this.free = opts.visible?.free ?? null;
-    this.routeFraction = routeFractionFor(opts.initial, this.routeIds);
+    for (const [id, gradient] of Object.entries(routePaint(this.palette, opts.initial.routes)))
+      this.routePainted.set(id, JSON.stringify(gradient));
     // The style already shows the initial state, so that applying it on load changes nothing.
     const style = storyStyle({
       story: opts.story,
@@ -210,7 +211,7 @@ export class MapView {
     // not come back in time, the owner rebuilds the map (onContextFailure).
     const onLost = () => {
       this.styleReady = false;
-      this.routeFraction = undefined;
+      this.routePainted.clear();
       this.map.off('style.load', onLoad);
       this.map.once('style.load', onLoad);
       if (this.lostTimer === undefined && opts.onContextFailure) {
@@ -247,7 +248,23 @@ export class MapView {
 
   /** The active state draws a route. */
   showsRoute(): boolean {
-    return !!this.last?.state.layers.some((id) => this.routeIds.has(id));
+    return !!this.last?.state.routes.some((r) => r.shown);
+  }
+
+  /**
+   * The routes the active state shows, each with the fraction its line layer draws now (read back
+   * from the map's paint) and where that drawn part ends.
+   */
+  drawnRoutes(): { id: string; fraction: number; end: LngLat }[] {
+    if (!this.ready || !this.last) return [];
+    return this.last.state.routes.flatMap((r) => {
+      const fraction = gradientFraction(this.map.getPaintProperty(routeLayerIds(r.id).line, 'line-gradient'));
+      const overlay = this.opts.story.overlays.find((o) => o.id === r.id);
+      if (!r.shown || fraction === null || overlay?.geometry.type !== 'LineString') return [];
+      const part = sliceDrawn(overlay.geometry.coordinates, fraction);
+      const end = part[part.length - 1]!;
+      return [{ id: r.id, fraction, end: [end[0]!, end[1]!] as LngLat }];
+    });
   }
 
   /** Show `state`. `how` is 'jump' for deep links, reloads and reduced motion. */
@@ -264,15 +281,14 @@ export class MapView {
     // The story labels its own places; the basemap's label for the same city would double it
     // (a repaint, not a new layout: see setHiddenBasemapPlaces).
     if (!prev || prev.state.places.join() !== state.places.join()) this.hideBasemapPlaces(state);
-    // Routes are drawn up to the state's progress. The paint is set only when the fraction changes:
-    // a new gradient makes MapLibre re-evaluate the style, and a map that is given one on every
-    // progress step of a chapter without a route would never come to rest.
-    const fraction = routeFractionFor(state, this.routeIds);
-    if (fraction !== this.routeFraction) {
-      for (const [id, gradient] of Object.entries(routePaint(this.palette, fraction))) {
-        this.map.setPaintProperty(id, 'line-gradient', gradient);
-      }
-      this.routeFraction = fraction;
+    // Each route the state shows is drawn to its fraction. A paint is set only when it changes: a
+    // new gradient makes MapLibre re-evaluate the style, and a map that is given one on every
+    // progress step of a chapter whose routes stand still would never come to rest.
+    for (const [id, gradient] of Object.entries(routePaint(this.palette, state.routes))) {
+      const key = JSON.stringify(gradient);
+      if (this.routePainted.get(id) === key) continue;
+      this.map.setPaintProperty(id, 'line-gradient', gradient);
+      this.routePainted.set(id, key);
     }
     if (prev?.lang !== lang) {
       this.map.setLayoutProperty(LAYER.placeLabel, 'text-field', labelField(lang));

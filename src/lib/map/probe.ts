@@ -5,7 +5,7 @@ import type { Lang } from '../story/types';
 import type { MapProbe } from './map-status.svelte';
 import type { MapView } from './map-view';
 import { SOURCE_ID } from './style';
-import { LAYER, gradientFraction } from './story-layers';
+import { LAYER } from './story-layers';
 
 export function createProbe(view: MapView): MapProbe {
   const { map } = view;
@@ -21,10 +21,8 @@ export function createProbe(view: MapView): MapProbe {
       return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
     },
     // The fraction of the active chapter's routes drawn now, read back from the route layer's paint.
-    routeProgress: () =>
-      view.ready && view.showsRoute()
-        ? gradientFraction(map.getPaintProperty(LAYER.route, 'line-gradient'))
-        : null,
+    routeProgress: () => (view.ready && view.showsRoute() ? (view.drawnRoutes()[0]?.fraction ?? null) : null),
+    drawnRoutes: () => view.drawnRoutes(),
     renderedPlaces: () => {
       if (!view.ready) return [];
       const features = map.queryRenderedFeatures({ layers: [LAYER.placeDot] });

@@ -5,36 +5,13 @@
 // Web Mercator, where a kilometre at 55° N is longer than one at 30° N. So the drawn
 // fraction is a fraction of the line as drawn, and the drawn length in km is measured with Turf
 // along the part of the line that is actually on screen.
-import { length, lineString } from '@turf/turf';
+import { distance, length, lineString } from '@turf/turf';
 import type { LngLat, Overlay } from '../story/types';
+import { drawFraction } from '../story/chapter-state.ts';
 import { mercator, unmercator } from './mercator.js';
 
-/** Progress through the chapter at which a route starts drawing, and at which it is complete. */
-export const DRAW_START = 0.1;
-export const DRAW_END = 0.7;
-
-/**
- * The fraction of a route drawn at `progress` (0..1 through the chapter). Drawing starts a little
- * into the chapter and finishes before its end, so the whole route is seen while the text is read.
- */
-export function drawFraction(progress: number): number {
-  if (!Number.isFinite(progress)) return 1;
-  const f = (progress - DRAW_START) / (DRAW_END - DRAW_START);
-  return Math.min(1, Math.max(0, f));
-}
-
-/**
- * The fraction of the routes that the map should draw for a chapter: drawn with the chapter's
- * progress when it shows a route, and complete otherwise. A chapter without a route thus keeps one
- * paint value for its whole dwell, and its map can come to rest (re-setting the paint on every
- * progress step would keep MapLibre re-laying out its style and never idle).
- */
-export function routeFractionFor(
-  state: { layers: readonly string[]; progress: number },
-  routeIds: ReadonlySet<string>,
-): number {
-  return state.layers.some((id) => routeIds.has(id)) ? drawFraction(state.progress) : 1;
-}
+// The rule for how far a chapter's drawing has got is part of the chapter's state (chapter-state.ts).
+export { DRAW_END, DRAW_START, drawFraction } from '../story/chapter-state.ts';
 
 export interface RouteDrawn {
   /** Fraction of the line as drawn (MapLibre's line-progress), 0..1. */
@@ -88,4 +65,42 @@ export function routeDrawn(overlay: Pick<Overlay, 'geometry' | 'measure'>, progr
   const end = part[part.length - 1]!;
   const km = fraction <= 0 || part.length < 2 ? 0 : length(lineString(part), { units: 'kilometers' });
   return { fraction, km, totalKm: overlay.measure, end: [end[0]!, end[1]!] };
+}
+
+export interface RoutePoint {
+  /** Fraction of the line as drawn (MapLibre's line-progress) at the point, 0..1. */
+  fraction: number;
+  /** The point of the line. */
+  at: LngLat;
+  /** Distance from the given point to `at`, in km (Turf, over the globe). */
+  km: number;
+}
+
+/**
+ * The point of a line nearest to `point`, and how far along the line as drawn it is. Nearness is
+ * measured in Web Mercator, as the line is drawn; the first of equally near points wins.
+ */
+export function nearestOnRoute(coords: readonly (readonly number[])[], point: LngLat): RoutePoint {
+  const pts = coords.map(mercator);
+  const p = mercator(point);
+  let total = 0;
+  let best = { d: Infinity, run: 0, x: pts[0]![0], y: pts[0]![1] };
+  for (let i = 1; i < pts.length; i++) {
+    const [ax, ay] = pts[i - 1]!;
+    const [bx, by] = pts[i]!;
+    const [dx, dy] = [bx - ax, by - ay];
+    const len = Math.hypot(dx, dy);
+    const t = len === 0 ? 0 : Math.min(1, Math.max(0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / (len * len)));
+    const [x, y] = [ax + t * dx, ay + t * dy];
+    const d = Math.hypot(p[0] - x, p[1] - y);
+    if (d < best.d) best = { d, run: total + t * len, x, y };
+    total += len;
+  }
+  if (pts.length === 1) best.d = Math.hypot(p[0] - best.x, p[1] - best.y);
+  const at = unmercator(best.x, best.y) as LngLat;
+  return {
+    fraction: total === 0 ? 1 : Math.min(1, best.run / total),
+    at,
+    km: distance(point, at, { units: 'kilometers' }),
+  };
 }

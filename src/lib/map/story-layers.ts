@@ -8,7 +8,7 @@ import type {
   LineLayerSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
-import type { MapState } from '../story/chapter-state';
+import type { MapState, RouteState } from '../story/chapter-state';
 import type { Lang, Overlay, Story } from '../story/types';
 import { formatArea } from '../ui/format';
 import { STRINGS } from '../ui/strings';
@@ -24,6 +24,7 @@ const PLACE_KIND = 'place';
 export const LAYER = {
   areaFill: 'story-area-fill',
   areaLine: 'story-area-line',
+  /** Each route's casing and line are `<prefix>:<route id>` (routeLayerIds). */
   routeCasing: 'story-route-casing',
   route: 'story-route',
   areaLabel: 'story-area-label',
@@ -144,12 +145,30 @@ export function gradientFraction(gradient: unknown): number | null {
   return gradient[3];
 }
 
-/** The route layers' paint for a drawn fraction: the whole picture, so applying it twice changes nothing. */
-export function routePaint(palette: Palette, fraction: number): Record<string, ExpressionSpecification> {
-  return {
-    [LAYER.routeCasing]: drawnGradient(palette.halo, fraction),
-    [LAYER.route]: drawnGradient(palette.route, fraction),
-  };
+/**
+ * Each route has a line layer and a casing layer of its own: a line-gradient is one paint value for
+ * a whole layer, and routes of one chapter may be drawn to different fractions.
+ */
+export function routeLayerIds(routeId: string): { casing: string; line: string } {
+  return { casing: `${LAYER.routeCasing}:${routeId}`, line: `${LAYER.route}:${routeId}` };
+}
+
+/**
+ * The route layers' paint for the routes a state shows, each drawn to its fraction: the whole
+ * picture, so applying it twice changes nothing. Hidden routes keep whatever they had.
+ */
+export function routePaint(
+  palette: Palette,
+  routes: readonly Pick<RouteState, 'id' | 'shown' | 'drawn'>[],
+): Record<string, ExpressionSpecification> {
+  const paint: Record<string, ExpressionSpecification> = {};
+  for (const r of routes) {
+    if (!r.shown) continue;
+    const ids = routeLayerIds(r.id);
+    paint[ids.casing] = drawnGradient(palette.halo, r.drawn);
+    paint[ids.line] = drawnGradient(palette.route, r.drawn);
+  }
+  return paint;
 }
 
 export function areaLabelField(lang: Lang): ExpressionSpecification {
@@ -187,6 +206,8 @@ export function storyLayers(
   fontStack: string[],
   lang: Lang,
   size: SymbolSizes = SYMBOL_SIZES.standard,
+  /** The ids of the story's routes: each gets its own layers (routeLayerIds). */
+  routes: readonly string[] = [],
 ): StoryLayer[] {
   const none = inList([]);
   // The invisible mark over each dot (for label placement) is as wide as the dot and its halo.
@@ -207,8 +228,9 @@ export function storyLayers(
       filter: ['all', ['==', ['get', 'kind'], 'scale-circle'], none],
       paint: { 'line-color': palette.area, 'line-width': size.areaLine, 'line-dasharray': [3, 2] },
     },
-    {
-      id: LAYER.routeCasing,
+    // Every casing under every line, so that a crossing keeps the line on top whole.
+    ...routes.map((rid): LineLayerSpecification => ({
+      id: routeLayerIds(rid).casing,
       type: 'line',
       source: STORY_SOURCE,
       filter: ['all', ['==', ['get', 'kind'], 'route'], none],
@@ -218,15 +240,15 @@ export function storyLayers(
         'line-width': size.routeCasing,
         'line-opacity': 0.8,
       },
-    },
-    {
-      id: LAYER.route,
+    })),
+    ...routes.map((rid): LineLayerSpecification => ({
+      id: routeLayerIds(rid).line,
       type: 'line',
       source: STORY_SOURCE,
       filter: ['all', ['==', ['get', 'kind'], 'route'], none],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-gradient': drawnGradient(palette.route, 1), 'line-width': size.route },
-    },
+    })),
     {
       id: LAYER.areaLabel,
       type: 'symbol',
@@ -310,14 +332,24 @@ export function labelField(lang: Lang): ExpressionSpecification {
 
 /** Every story layer's filter for a map state: the whole picture, never a change relative to the last one. */
 export function storyFilters(
-  state: Pick<MapState, 'places' | 'highlight' | 'layers'>,
+  state: Pick<MapState, 'places' | 'highlight' | 'layers' | 'routes'>,
 ): Record<string, ExpressionSpecification> {
   const layers = inList(state.layers);
+  const routes: Record<string, ExpressionSpecification> = {};
+  for (const r of state.routes) {
+    const filter: ExpressionSpecification = [
+      'all',
+      ['==', ['get', 'kind'], 'route'],
+      r.shown ? ['==', ['get', 'id'], r.id] : inList([]),
+    ];
+    const ids = routeLayerIds(r.id);
+    routes[ids.casing] = filter;
+    routes[ids.line] = filter;
+  }
   return {
+    ...routes,
     [LAYER.areaFill]: ['all', ['==', ['get', 'kind'], 'scale-circle'], layers],
     [LAYER.areaLine]: ['all', ['==', ['get', 'kind'], 'scale-circle'], layers],
-    [LAYER.routeCasing]: ['all', ['==', ['get', 'kind'], 'route'], layers],
-    [LAYER.route]: ['all', ['==', ['get', 'kind'], 'route'], layers],
     [LAYER.areaLabel]: ['all', ['==', ['get', 'kind'], 'scale-label'], layers],
     [LAYER.placeHalo]: placesIn(state.highlight),
     [LAYER.placeDot]: placesIn(state.places),
@@ -332,8 +364,8 @@ export function storyFilters(
  * because MapLibre draws a new frame after any filter is set, even to the same value.
  */
 export function filtersToSet(
-  state: Pick<MapState, 'places' | 'highlight' | 'layers'>,
-  shown?: Pick<MapState, 'places' | 'highlight' | 'layers'>,
+  state: Pick<MapState, 'places' | 'highlight' | 'layers' | 'routes'>,
+  shown?: Pick<MapState, 'places' | 'highlight' | 'layers' | 'routes'>,
 ): Record<string, ExpressionSpecification> {
   const next = storyFilters(state);
   if (!shown) return next;

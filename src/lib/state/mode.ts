@@ -4,7 +4,7 @@
 export interface ModePolicy {
   /** The name in the address (`?mode=`) and in `window.storymap.mode`. */
   readonly name: string;
-  /** Routes are shown whole (paper), not drawn with the chapter's progress. */
+  /** Routes are shown as each chapter leaves them (paper), not drawn with the chapter's progress. */
   readonly routesComplete: boolean;
   /** The address's `#chapter` follows the active chapter. */
   readonly followHash: boolean;

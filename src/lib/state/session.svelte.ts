@@ -63,6 +63,14 @@ export function startSession(state: StoryState, map: MapStatus): () => void {
       basemap: () => map.probe?.renderedBasemap(state.lang) ?? null,
       animatedMoves: () => map.probe?.animatedMoves ?? 0,
       routeProgress: () => map.probe?.routeProgress() ?? null,
+      routes: () => {
+        const probe = map.probe;
+        if (!probe?.ready()) return [];
+        return probe.drawnRoutes().map((r) => {
+          const [x, y] = probe.project(r.end);
+          return { ...r, x, y };
+        });
+      },
       bounds: () => map.probe?.bounds() ?? null,
       places: () => {
         const probe = map.probe;

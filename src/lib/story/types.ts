@@ -87,6 +87,11 @@ export interface Chapter {
   highlight: string[];
   /** Overlay ids visible during this chapter. */
   layers: string[];
+  /**
+   * How far the chapter draws a route it shows, by route id: the fraction (0..1) of the line as
+   * drawn, from its `to:` (a place on the route, or a fraction). A route not in here is drawn whole.
+   */
+  routeEnds?: Record<string, number>;
   /** Source ids that back the chapter. */
   sources: string[];
   figures: string[];
