@@ -6,13 +6,17 @@ import { CHROMIUM_ARGS } from './scripts/serve-dist.mjs';
 // Debian's Chromium where it exists (this machine, CI); Playwright's own browser elsewhere.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4173);
+/** The test files that measure real time: each runs alone on the machine. */
+const TIMED = /\/(kiosk|kiosk-layout|text-first|first-view)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 90_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two browsers at once for the files that do not measure time (see `projects`); the tests of a
+  // file run in order in one of them.
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   use: {
@@ -23,6 +27,13 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
+  // `npm run test:e2e` (scripts/e2e.mjs) runs the walks, then the timed files alone on the machine:
+  // their tests watch real time (the kiosk's loop and idle timers, the first paint, the offline
+  // copy's install), which a second browser busy beside them would disturb.
+  projects: [
+    { name: 'walks', testIgnore: TIMED },
+    { name: 'timed', testMatch: TIMED, workers: 1 },
+  ],
   webServer: {
     command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}/`,
