@@ -20,7 +20,7 @@ export function afterFirstPaint(
 ): Promise<void> {
   return new Promise((resolve) => {
     if (scope.performance?.getEntriesByName('first-contentful-paint').length) return resolve();
-    let observer: PerformanceObserver | undefined;
+    // `done` runs later (a timer, an observer's callback), once both below are set.
     const done = () => {
       clearTimeout(timer);
       observer?.disconnect();
@@ -28,10 +28,11 @@ export function afterFirstPaint(
     };
     const timer = setTimeout(done, maxWaitMs);
     const PO = scope.PerformanceObserver;
-    if (!PO?.supportedEntryTypes?.includes('paint')) return;
-    observer = new PO((list) => {
-      if (list.getEntriesByName('first-contentful-paint').length) done();
-    });
-    observer.observe({ type: 'paint', buffered: true });
+    const observer = PO?.supportedEntryTypes?.includes('paint')
+      ? new PO((list) => {
+          if (list.getEntriesByName('first-contentful-paint').length) done();
+        })
+      : undefined;
+    observer?.observe({ type: 'paint', buffered: true });
   });
 }
