@@ -71,6 +71,9 @@ export default defineConfig({
           groups: [
             { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ },
             { name: 'maplibre-pmtiles', test: /node_modules[\\/](?:pmtiles|fflate)[\\/]/ },
+            // The Svelte runtime that every mode shares, under its own name (not after whichever of
+            // its modules the bundler picks).
+            { name: 'svelte', test: /node_modules[\\/](?:svelte|clsx)[\\/]/ },
           ],
         },
       },
