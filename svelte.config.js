@@ -2,5 +2,6 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 export default {
   preprocess: vitePreprocess(),
-  compilerOptions: { runes: true },
+  // No `window.__svelte` version stamp in the page: nothing reads it.
+  compilerOptions: { runes: true, discloseVersion: false },
 };

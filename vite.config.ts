@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
 import { storyPlugin } from './src/build/story/vite-plugin.ts';
 import pkg from './package.json' with { type: 'json' };
 import { locatorPlugin } from './src/build/locator/vite-plugin.ts';
 import { storyFontsPlugin } from './src/build/fonts/plugin.ts';
 import { basemapCoveragePlugin } from './src/build/basemap/plugin.ts';
 import { storySitePlugin } from './src/build/site/plugin.ts';
+import { maplibreCssPlugin } from './src/build/maplibre/plugin.ts';
 
 // `vite preview` does not know the .pmtiles type, serves it as '' and then gzips it like text,
 // Range replies included, which the browser cannot decode (ERR_CONTENT_DECODING_FAILED). A real
@@ -33,6 +35,16 @@ const STORY_DIR = process.env.STORY_DIR ?? pkg.config.storyDir;
 
 export default defineConfig({
   publicDir: 'static',
+  resolve: {
+    alias: [
+      // The PMTiles reader from its TypeScript source, not its prebuilt ES2015 file: the prebuilt
+      // file carries generator helpers and a Leaflet layer that the bundler cannot leave out.
+      {
+        find: /^pmtiles$/,
+        replacement: fileURLToPath(new URL('./node_modules/pmtiles/src/index.ts', import.meta.url)),
+      },
+    ],
+  },
   plugins: [
     svelte(),
     pmtilesType(),
@@ -41,9 +53,12 @@ export default defineConfig({
     storySitePlugin({ storyDir: STORY_DIR }),
     locatorPlugin(),
     basemapCoveragePlugin({ archive: 'static/basemap.pmtiles' }),
+    maplibreCssPlugin(),
   ],
   build: {
     target: 'es2022',
+    // Every browser that runs the es2022 build preloads modules itself: no polyfill in the page.
+    modulePreload: { polyfill: false },
     // MapLibre alone is ~1.1 MB raw; it loads in its own chunk after the text.
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
@@ -56,6 +71,9 @@ export default defineConfig({
           groups: [
             { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ },
             { name: 'maplibre-pmtiles', test: /node_modules[\\/](?:pmtiles|fflate)[\\/]/ },
+            // The Svelte runtime that every mode shares, under its own name (not after whichever of
+            // its modules the bundler picks).
+            { name: 'svelte', test: /node_modules[\\/](?:svelte|clsx)[\\/]/ },
           ],
         },
       },

@@ -13,20 +13,20 @@ export function defaultStoryDir() {
   return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).config.storyDir;
 }
 
-/** The story compiler, loaded through Vite's module runner (it is TypeScript): no build happens. */
+/** A build-time TypeScript module of the project, loaded through Vite's module runner: no build happens. */
+const loadTs = async (path) =>
+  (await runnerImport(join(root, path), { configFile: false, logLevel: 'error' })).module;
+
+/** The story compiler. */
 export async function storyLoader() {
-  const load = async (path) =>
-    (await runnerImport(join(root, path), { configFile: false, logLevel: 'error' })).module;
-  return load('src/build/story/load.ts');
+  return loadTs('src/build/story/load.ts');
 }
 
-/** The basemap's coverage check (src/build/basemap), loaded the same way. */
+/** The basemap's coverage check (src/build/basemap). */
 async function coverageChecker() {
-  const load = async (path) =>
-    (await runnerImport(join(root, path), { configFile: false, logLevel: 'error' })).module;
   const [{ readBasemapCoverage }, { checkCoverage }] = await Promise.all([
-    load('src/build/basemap/archive.ts'),
-    load('src/build/basemap/check-coverage.ts'),
+    loadTs('src/build/basemap/archive.ts'),
+    loadTs('src/build/basemap/check-coverage.ts'),
   ]);
   return { readBasemapCoverage, checkCoverage };
 }

@@ -7,32 +7,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { compileStory, StoryError } from '../../src/build/story/compile';
-import { readStoryFolder } from '../../src/build/story/load';
+import { compileStory } from '../../src/build/story/compile';
+import { problems, TEST_STORY_DIR, testStory, withFile } from './story-fixture';
 import { buildAtomically } from '../../scripts/build-steps.mjs';
 
-const DIR = 'tests/fixtures/grand-canal';
-const real = readStoryFolder(DIR);
+const DIR = TEST_STORY_DIR;
+const real = testStory;
 const SHAPE = '{ en: "…", zh: "…" }';
-
-function edited(name: string, edit: (text: string) => string): Map<string, string> {
-  const files = new Map(real);
-  const changed = edit(files.get(name)!);
-  if (changed === files.get(name)) throw new Error(`the edit did not change ${name}`);
-  files.set(name, changed);
-  return files;
-}
-
-/** Every problem line, in order. */
-function problems(files: Map<string, string>): string[] {
-  try {
-    compileStory(files, { dir: DIR });
-  } catch (e) {
-    if (e instanceof StoryError) return e.message.split('\n').slice(1);
-    throw e;
-  }
-  throw new Error('the story compiled, but it should not have');
-}
 
 /** The line (1-based) of the first line of `name` that contains `needle`, after `after`. */
 function line(files: Map<string, string>, name: string, needle: string, after = ''): number {
@@ -62,7 +43,7 @@ describe('the test story', () => {
 
 describe('each invalid item is reported once, where it is', () => {
   test('an overlay without "schematic": once in overlays.yaml, and each chapter that shows it points there', () => {
-    const files = edited('overlays.yaml', (t) => t.replace('  schematic: true\n', ''));
+    const files = withFile('overlays.yaml', (t) => t.replace('  schematic: true\n', ''));
     const at = `${DIR}/overlays.yaml:${line(files, 'overlays.yaml', 'grand-canal:')}`;
     expect(problems(files)).toEqual([
       `${at}: field "grand-canal.schematic": is required`,
@@ -78,7 +59,7 @@ describe('each invalid item is reported once, where it is', () => {
   });
 
   test('an overlay without a kind says which kinds there are', () => {
-    const files = edited('overlays.yaml', (t) => t.replace('  kind: scale-circle\n', ''));
+    const files = withFile('overlays.yaml', (t) => t.replace('  kind: scale-circle\n', ''));
     const at = `${DIR}/overlays.yaml:${line(files, 'overlays.yaml', 'lake-tai-scale:')}`;
     expect(problems(files)).toEqual([
       `${at}: field "lake-tai-scale.kind": needs "kind: route" or "kind: scale-circle"`,
@@ -87,7 +68,7 @@ describe('each invalid item is reported once, where it is', () => {
   });
 
   test('a broken place: the route through it and the chapter that draws it point at it', () => {
-    const files = edited('places.geojson', (t) => t.replace('"name_zh": "扬州",', ''));
+    const files = withFile('places.geojson', (t) => t.replace('"name_zh": "扬州",', ''));
     const place = `${DIR}/places.geojson:${line(files, 'places.geojson', '"properties"', '119.413')}`;
     const msgs = problems(files);
     expect(msgs[0]).toBe(`${place}: field "features.2.properties.name_zh": is required`);
@@ -101,7 +82,7 @@ describe('each invalid item is reported once, where it is', () => {
   });
 
   test('a broken source: each reference points at it, none says it is not listed', () => {
-    const files = edited('story.yaml', (t) => t.replace('    publisher: Natural Earth\n', ''));
+    const files = withFile('story.yaml', (t) => t.replace('    publisher: Natural Earth\n', ''));
     const at = `${DIR}/story.yaml:${line(files, 'story.yaml', 'natural-earth:')}`;
     const msgs = problems(files);
     expect(msgs[0]).toBe(`${at}: field "sources.natural-earth.publisher": is required`);
@@ -117,7 +98,7 @@ describe('each invalid item is reported once, where it is', () => {
   });
 
   test('a place that is nowhere still "does not exist", naming the file to look in', () => {
-    const files = edited('chapters/02-north.md', (t) =>
+    const files = withFile('chapters/02-north.md', (t) =>
       t.replace('places: [jining,', 'places: [kaifeng, jining,'),
     );
     expect(problems(files)).toEqual([
@@ -178,14 +159,14 @@ describe('two-language fields show the shape wanted', () => {
       'field "canal-length.values.0.label": must be text, or two languages: { en: "…", zh: "…" }',
     ],
   ])('%s', (_, name, edit, needle, message) => {
-    const files = edited(name, edit);
+    const files = withFile(name, edit);
     const msgs = problems(files);
     expect(msgs[0]).toBe(`${DIR}/${name}:${line(files, name, needle)}: ${message}`);
     expect(msgs[0]).toContain(SHAPE);
   });
 
   test('the story id, which the README did not name, is required', () => {
-    const files = edited('story.yaml', (t) => t.replace('id: grand-canal\n', ''));
+    const files = withFile('story.yaml', (t) => t.replace('id: grand-canal\n', ''));
     expect(problems(files)).toEqual([
       `${DIR}/story.yaml:${line(files, 'story.yaml', 'title:')}: field "id": is required`,
     ]);

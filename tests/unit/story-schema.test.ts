@@ -3,33 +3,14 @@
 // The mistakes are made in the engine's test story (tests/fixtures/grand-canal), so that editing
 // the Liangjiang text never breaks them; the Liangjiang story keeps its own content tests.
 import { describe, expect, test } from 'vitest';
-import { compileStory, StoryError } from '../../src/build/story/compile';
+import { compileStory } from '../../src/build/story/compile';
 import { readStoryFolder } from '../../src/build/story/load';
+import { problems, TEST_STORY_DIR, testStory, withFile } from './story-fixture';
 
 const LIANGJIANG = 'src/stories/liangjiang';
-const DIR = 'tests/fixtures/grand-canal';
-const real = readStoryFolder(DIR);
+const DIR = TEST_STORY_DIR;
+const real = testStory;
 const liangjiang = readStoryFolder(LIANGJIANG);
-
-function withFile(name: string, edit: (text: string) => string): Map<string, string> {
-  const files = new Map(real);
-  const text = files.get(name);
-  if (text === undefined) throw new Error(`no ${name}`);
-  const changed = edit(text);
-  if (changed === text) throw new Error(`the edit did not change ${name}`);
-  files.set(name, changed);
-  return files;
-}
-
-function problems(files: Map<string, string>): string[] {
-  try {
-    compileStory(files, { dir: DIR });
-  } catch (e) {
-    if (e instanceof StoryError) return e.message.split('\n').slice(1);
-    throw e;
-  }
-  throw new Error('the story compiled, but it should not have');
-}
 
 const chapterFile = [...real.keys()].filter((n) => n.startsWith('chapters/')).sort()[2]!;
 const chapterId = /\nid: ([\w-]+)/.exec(real.get(chapterFile)!)![1]!;

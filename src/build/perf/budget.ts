@@ -11,13 +11,14 @@ export const KB = 1024;
 export const BUDGETS = {
   /**
    * Our own JavaScript and CSS, MapLibre (library, worker, its CSS) apart, every mode's chunks
-   * counted. Raised from 60 KB when the layouts for every screen came in (the layout module and
-   * framing, per-mode styles, the kiosk's self-scrolling caption, slide steps, the basemap's
-   * coverage): about 69 KB; a scroll reader loads less than all of it.
+   * counted. The target is 60 KB; the layouts for every screen (the layout module and framing,
+   * per-mode styles, the kiosk's self-scrolling caption, slide steps, the basemap's coverage)
+   * brought it to about 69 KB, and it is now about 65.6 KB: this limit holds it there until the
+   * rest is found (a scroll reader loads less than all of it).
    */
-  appGzip: 72 * KB,
-  /** Everything: JavaScript (worker included) and CSS (500 KB before the app budget grew: 508 KB now). */
-  totalGzip: 512 * KB,
+  appGzip: 66 * KB,
+  /** Everything: JavaScript (worker included) and CSS. */
+  totalGzip: 500 * KB,
   /** Navigation to the first chapter's map `idle`, as a multiple of the bare page's time. */
   firstIdleRatio: 1.0,
   /** Frames rendered during a chapter flight, as a fraction of the bare page's frames. */

@@ -476,3 +476,7 @@ export function sameCamera(a: Camera, b: Camera, eps = 1e-6): boolean {
     Math.abs(a.bearing - b.bearing) < eps
   );
 }
+
+// The probe of what the map draws comes with the view (MapPane loads this module once the text has
+// painted): one file of map code to fetch.
+export { createProbe } from './probe';

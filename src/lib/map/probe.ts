@@ -1,13 +1,25 @@
 // What only window.storymap (tests, monitoring, the handout's pictures) asks of the map: read-only
 // queries of what is drawn now. Nothing here moves the map.
-import type { MapGeoJSONFeature } from 'maplibre-gl';
-import type { Lang } from '../story/types';
+import type { Map as MlMap, MapGeoJSONFeature } from 'maplibre-gl';
+import type { Camera, Lang } from '../story/types';
+import type { Rect } from '../layout/visible-map';
 import type { MapProbe } from './map-status.svelte';
-import type { MapView } from './map-view';
 import { SOURCE_ID } from './style';
 import { LAYER } from './story-layers';
 
-export function createProbe(view: MapView): MapProbe {
+/** What the probe reads of the map view (MapView has all of it; the view's module loads this one). */
+export interface ProbedView {
+  readonly map: MlMap;
+  readonly ready: boolean;
+  readonly animatedMoves: number;
+  camera(): Camera;
+  isIdle(): boolean;
+  showsRoute(): boolean;
+  settled(): Promise<void>;
+  visibleRect(): Rect | null;
+}
+
+export function createProbe(view: ProbedView): MapProbe {
   const { map } = view;
   return {
     ready: () => view.ready,
