@@ -19,6 +19,7 @@ export function storyPlugin(options: { dir: string }): Plugin {
     }
     server.ws.send({ type: 'full-reload' });
   };
+  let serving = false;
   return {
     name: 'story',
     resolveId(id) {
@@ -26,12 +27,15 @@ export function storyPlugin(options: { dir: string }): Plugin {
     },
     load(id) {
       if (id !== RESOLVED) return undefined;
-      this.addWatchFile(dir);
+      // The dev server watches the folder itself (below); there a watched folder would be
+      // resolved like an import of the story module, and fail.
+      if (!serving) this.addWatchFile(dir);
       const { story, files } = loadStory(dir);
       for (const f of files) this.addWatchFile(f);
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(story))});`;
     },
     configureServer(server) {
+      serving = true;
       server.watcher.add(dir);
       for (const event of ['change', 'add', 'unlink'] as const)
         server.watcher.on(event, (file: string) => {
