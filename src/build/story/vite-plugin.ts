@@ -12,12 +12,18 @@ const RESOLVED = '\0' + ID;
 export function storyPlugin(options: { dir: string }): Plugin {
   const dir = resolve(options.dir);
   const inStory = (file: string) => resolve(file) === dir || resolve(file).startsWith(dir + sep);
+  // An editor's save may come as several events (the file emptied, then written; a rename): the
+  // page reloads once they have settled, not on the emptied file.
+  let pending: ReturnType<typeof setTimeout> | undefined;
   const reload = (server: ViteDevServer) => {
-    for (const env of Object.values(server.environments)) {
-      const mod = env.moduleGraph.getModuleById(RESOLVED);
-      if (mod) env.moduleGraph.invalidateModule(mod);
-    }
-    server.ws.send({ type: 'full-reload' });
+    clearTimeout(pending);
+    pending = setTimeout(() => {
+      for (const env of Object.values(server.environments)) {
+        const mod = env.moduleGraph.getModuleById(RESOLVED);
+        if (mod) env.moduleGraph.invalidateModule(mod);
+      }
+      server.ws.send({ type: 'full-reload' });
+    }, 100);
   };
   let serving = false;
   return {
