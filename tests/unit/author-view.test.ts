@@ -1,7 +1,8 @@
 // The author's view writes what the author pastes into the story folder: the camera line for a
 // chapter file, an entry for the places file. Pasted there, the real story compiler must read back
 // what the map showed (within the rounding), in the files' own format.
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileStory } from '../../src/build/story/compile';
 import { readStoryFolder } from '../../src/build/story/load';
@@ -16,6 +17,7 @@ import {
 } from '../../src/lib/author/snippets';
 import { unproject } from '../../src/lib/author/unproject';
 import { mercator } from '../../src/lib/map/mercator';
+import { AUTHOR_STRINGS } from '../../src/lib/author/strings';
 import type { Camera } from '../../src/lib/story/types';
 
 const FIXTURE = resolve('tests/fixtures/grand-canal');
@@ -145,5 +147,23 @@ describe('the author’s keys', () => {
     expect(authorKeyAction({ key: 'p' })).toEqual({ type: 'placeAtCentre' });
     expect(authorKeyAction({ key: 'r' })).toEqual({ type: 'reset' });
     for (const key of ['ArrowLeft', 'ArrowUp', '+', '-', '=']) expect(authorKeyAction({ key })).toBeNull();
+  });
+});
+
+// Without a build (a quick `npx vitest run`) this part is skipped; npm test and CI build first.
+describe.runIf(existsSync('dist/index.html') || !!process.env.CI)('a build (dist/)', () => {
+  it('has no author’s view: neither its code nor its mode, so no reader or kiosk can open it', () => {
+    const assets = readdirSync('dist/assets');
+    expect(assets.filter((f) => /author/i.test(f))).toEqual([]);
+    const code = assets
+      .filter((f) => /\.m?js$/.test(f))
+      .map((f) => readFileSync(join('dist/assets', f), 'utf8'));
+    for (const text of [
+      AUTHOR_STRINGS.en.copyCamera,
+      AUTHOR_STRINGS.zh.copyCamera,
+      'Author.svelte',
+      '`author`',
+    ])
+      expect(code.filter((c) => c.includes(text)).length, text).toBe(0);
   });
 });
