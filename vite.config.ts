@@ -80,6 +80,10 @@ export default defineConfig({
     },
   },
   server: { port: 5173 },
+  // The dev server bundles the app's libraries as it starts, from the app's page only (the bench's
+  // bare page imports a module of its own build), so that the map's libraries, loaded after the
+  // text, do not make it reload the page when they are first asked for.
+  optimizeDeps: { entries: ['index.html'], include: ['maplibre-gl', 'pmtiles', '@turf/turf'] },
   preview: { port: 4173 },
   test: {
     include: ['tests/unit/**/*.test.ts'],

@@ -20,7 +20,8 @@ const storyId: string = story.id;
 
 const target = document.getElementById('app')!;
 const url = readUrl(location.search, location.hash, story, MODE_NAMES);
-const { policy, view } = MODE_REGISTRY[url.mode as keyof typeof MODE_REGISTRY];
+// readUrl gives a name of MODE_NAMES: the entry exists (the author's view in the dev server only).
+const { policy, view } = MODE_REGISTRY[url.mode as keyof typeof MODE_REGISTRY]!;
 const pageLang: Lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
 // The server renders the first mode (the reader's) only.
 const prerendered = url.mode === MODE_NAMES[0] && target.firstElementChild !== null;

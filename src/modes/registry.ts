@@ -33,6 +33,22 @@ export const MODE_REGISTRY = {
     policy: { ...READER_POLICY, name: 'kiosk', rememberLang: false, chapterChangeEndsExploring: false },
     view: { load: () => import('./Kiosk.svelte') },
   },
+  // The author's view: the live camera and a picked point as lines to paste into the story folder.
+  // Dev server only: it names the files to edit, and only the dev server reloads the story when one
+  // is saved. A build has no such entry (nor its chunk), so no reader or kiosk can reach it.
+  ...(import.meta.env.DEV
+    ? {
+        author: {
+          policy: {
+            ...READER_POLICY,
+            name: 'author',
+            routesComplete: true,
+            chapterChangeEndsExploring: false,
+          },
+          view: { load: () => import('./Author.svelte') },
+        },
+      }
+    : {}),
 } satisfies Record<string, ModeEntry>;
 
 export type ModeName = keyof typeof MODE_REGISTRY;

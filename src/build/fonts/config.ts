@@ -70,10 +70,11 @@ export const BASE_RANGES: readonly [number, number][] = [
 /**
  * Text outside the story that the page and the map show, relative to the repository root: the
  * interface (every component and module of the app, comments included — a character there costs
- * a few bytes) and the embedded basemap's label sources (city list and names).
+ * a few bytes) and the embedded basemap's label sources (city list and names). The author's view
+ * (src/lib/author, dev server only) is no part of a built page: its text costs readers nothing.
  */
 export const APP_TEXT: readonly { dir: string; ext: readonly string[]; skip?: readonly string[] }[] = [
-  { dir: 'src', ext: ['.ts', '.svelte', '.css'], skip: ['src/stories', 'src/build'] },
+  { dir: 'src', ext: ['.ts', '.svelte', '.css'], skip: ['src/stories', 'src/build', 'src/lib/author'] },
   { dir: 'geo/data', ext: ['.tsv'] },
   { dir: 'geo/lib', ext: ['.mjs'] },
 ];

@@ -1,6 +1,7 @@
 // Vite plugin: the site files the story folder decides (site.ts) go into the build, and the dev
 // server answers for them, so that nothing about the story is kept in static/.
-import { relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { loadStory } from '../story/load.ts';
 import { siteFiles, type SiteFile } from './site.ts';
@@ -22,12 +23,22 @@ export function storySitePlugin(options: { storyDir: string }): Plugin {
       for (const f of files()) this.emitFile({ type: 'asset', fileName: f.fileName, source: f.source });
     },
     configureServer(server) {
+      // The story is compiled once per change of its folder, not for every request; and a file of
+      // the public folder (the basemap, whose every range request comes here) never waits for it,
+      // nor fails with it while the author saves a story file.
+      const dir = resolve(config.root, options.storyDir);
+      let cached: SiteFile[] | undefined;
+      server.watcher.on('all', (_event, file: string) => {
+        if (resolve(file).startsWith(dir + sep)) cached = undefined;
+      });
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '').replace(/[?#].*$/, '').replace(/^\//, '');
         if (!path || path.includes('/')) return next();
+        if (config.publicDir && existsSync(join(config.publicDir, path))) return next();
         let file: SiteFile | undefined;
         try {
-          file = files().find((f) => f.fileName === path);
+          cached ??= files();
+          file = cached.find((f) => f.fileName === path);
         } catch (e) {
           return next(e);
         }

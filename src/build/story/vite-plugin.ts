@@ -12,13 +12,20 @@ const RESOLVED = '\0' + ID;
 export function storyPlugin(options: { dir: string }): Plugin {
   const dir = resolve(options.dir);
   const inStory = (file: string) => resolve(file) === dir || resolve(file).startsWith(dir + sep);
+  // An editor's save may come as several events (the file emptied, then written; a rename): the
+  // page reloads once they have settled, not on the emptied file.
+  let pending: ReturnType<typeof setTimeout> | undefined;
   const reload = (server: ViteDevServer) => {
-    for (const env of Object.values(server.environments)) {
-      const mod = env.moduleGraph.getModuleById(RESOLVED);
-      if (mod) env.moduleGraph.invalidateModule(mod);
-    }
-    server.ws.send({ type: 'full-reload' });
+    clearTimeout(pending);
+    pending = setTimeout(() => {
+      for (const env of Object.values(server.environments)) {
+        const mod = env.moduleGraph.getModuleById(RESOLVED);
+        if (mod) env.moduleGraph.invalidateModule(mod);
+      }
+      server.ws.send({ type: 'full-reload' });
+    }, 100);
   };
+  let serving = false;
   return {
     name: 'story',
     resolveId(id) {
@@ -26,12 +33,15 @@ export function storyPlugin(options: { dir: string }): Plugin {
     },
     load(id) {
       if (id !== RESOLVED) return undefined;
-      this.addWatchFile(dir);
+      // The dev server watches the folder itself (below); there a watched folder would be
+      // resolved like an import of the story module, and fail.
+      if (!serving) this.addWatchFile(dir);
       const { story, files } = loadStory(dir);
       for (const f of files) this.addWatchFile(f);
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(story))});`;
     },
     configureServer(server) {
+      serving = true;
       server.watcher.add(dir);
       for (const event of ['change', 'add', 'unlink'] as const)
         server.watcher.on(event, (file: string) => {
