@@ -1,7 +1,7 @@
 // What only window.storymap (tests, monitoring, the handout's pictures) asks of the map: read-only
 // queries of what is drawn now. Nothing here moves the map.
 import type { Map as MlMap, MapGeoJSONFeature } from 'maplibre-gl';
-import type { Camera, Lang } from '../story/types';
+import type { Camera, Lang, LngLat } from '../story/types';
 import type { Rect } from '../layout/visible-map';
 import type { MapProbe } from './map-status.svelte';
 import { SOURCE_ID } from './style';
@@ -15,6 +15,8 @@ export interface ProbedView {
   camera(): Camera;
   isIdle(): boolean;
   showsRoute(): boolean;
+  /** Each route drawn now: how much of it, and where its drawn part ends. */
+  drawnRoutes(): { id: string; fraction: number; end: LngLat }[];
   settled(): Promise<void>;
   visibleRect(): Rect | null;
 }
