@@ -7,6 +7,7 @@ import { locatorPlugin } from './src/build/locator/vite-plugin.ts';
 import { storyFontsPlugin } from './src/build/fonts/plugin.ts';
 import { basemapCoveragePlugin } from './src/build/basemap/plugin.ts';
 import { storySitePlugin } from './src/build/site/plugin.ts';
+import { basePath } from './src/build/site/base.ts';
 
 // `vite preview` does not know the .pmtiles type, serves it as '' and then gzips it like text,
 // Range replies included, which the browser cannot decode (ERR_CONTENT_DECODING_FAILED). A real
@@ -32,6 +33,8 @@ function pmtilesType(): Plugin {
 const STORY_DIR = process.env.STORY_DIR ?? pkg.config.storyDir;
 
 export default defineConfig({
+  // The path the site is served under ('/' unless BASE_PATH names one): read here only.
+  base: basePath(process.env.BASE_PATH),
   publicDir: 'static',
   plugins: [
     svelte(),
