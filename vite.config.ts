@@ -9,6 +9,7 @@ import { storyFontsPlugin } from './src/build/fonts/plugin.ts';
 import { basemapCoveragePlugin } from './src/build/basemap/plugin.ts';
 import { storySitePlugin } from './src/build/site/plugin.ts';
 import { maplibreCssPlugin } from './src/build/maplibre/plugin.ts';
+import { basePath } from './src/build/site/base.ts';
 
 // `vite preview` does not know the .pmtiles type, serves it as '' and then gzips it like text,
 // Range replies included, which the browser cannot decode (ERR_CONTENT_DECODING_FAILED). A real
@@ -34,6 +35,8 @@ function pmtilesType(): Plugin {
 const STORY_DIR = process.env.STORY_DIR ?? pkg.config.storyDir;
 
 export default defineConfig({
+  // The path the site is served under ('/' unless BASE_PATH names one): read here only.
+  base: basePath(process.env.BASE_PATH),
   publicDir: 'static',
   resolve: {
     alias: [

@@ -31,6 +31,17 @@ async function coverageChecker() {
   return { readBasemapCoverage, checkCoverage };
 }
 
+/**
+ * The base path the site is built for, checked before anything is built (src/build/site/base.ts,
+ * which vite.config.ts applies); a base path that is not one is an error with its message.
+ */
+export async function checkBasePath(value) {
+  const { basePath } = (
+    await runnerImport(join(root, 'src/build/site/base.ts'), { configFile: false, logLevel: 'error' })
+  ).module;
+  return basePath(value);
+}
+
 /** The basemap archive the app serves (the one the map, the credits and this check read). */
 export const BASEMAP_ARCHIVE = join(root, 'static', 'basemap.pmtiles');
 

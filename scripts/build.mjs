@@ -1,5 +1,6 @@
-// npm run build [-- --out DIR] — validate the story, then build the site into DIR (default dist/).
-// The story folder is STORY_DIR (default: config.storyDir in package.json).
+// npm run build [-- --out DIR] [-- --base /PATH/] — validate the story, then build the site into
+// DIR (default dist/), to be served under PATH on its host (default /, the host's root; BASE_PATH
+// says the same). The story folder is STORY_DIR (default: config.storyDir in package.json).
 //
 // 1. The story is checked in Node, before anything is built: a broken story stops here with every
 //    problem listed (file, line, field), and nothing is written.
@@ -8,12 +9,25 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildAtomically, defaultStoryDir, validateStory } from './build-steps.mjs';
+import { buildAtomically, checkBasePath, defaultStoryDir, validateStory } from './build-steps.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1] : 'dist';
+// The base path reaches Vite (vite.config.ts, the one place that reads it) as BASE_PATH.
+const baseIndex = args.indexOf('--base');
+if (baseIndex >= 0 && !args[baseIndex + 1]) {
+  console.error('--base needs a path, for example --base /grand-canal/');
+  process.exit(1);
+}
+let basePath;
+try {
+  basePath = await checkBasePath(baseIndex >= 0 ? args[baseIndex + 1] : process.env.BASE_PATH);
+} catch (e) {
+  console.error(`${e.message}\nNothing was built.`);
+  process.exit(1);
+}
 const storyDir = process.env.STORY_DIR ?? defaultStoryDir();
 
 const problems = await validateStory(storyDir);
@@ -30,7 +44,13 @@ const run = (command, commandArgs, env = {}) => {
     stdio: 'inherit',
     // NODE_ENV is set for the build: the validation above ran Vite's module runner, which sets it
     // to "development" in this process, and a client build under it would keep the dev-only code.
-    env: { ...process.env, STORY_DIR: storyDir, NODE_ENV: 'production', ...env },
+    env: {
+      ...process.env,
+      STORY_DIR: storyDir,
+      NODE_ENV: 'production',
+      BASE_PATH: basePath,
+      ...env,
+    },
   });
   if (res.status !== 0)
     throw new Error(`${[command, ...commandArgs].join(' ')} failed (${res.status ?? res.signal})`);
@@ -57,7 +77,7 @@ try {
       rmSync(ssr, { recursive: true, force: true });
     }
   });
-  console.log(`built ${storyDir} into ${target}`);
+  console.log(`built ${storyDir} into ${target}, to be served at ${basePath} on its host`);
 } catch (e) {
   console.error(`\nbuild failed: ${e.message}\n${out} was left as it was.`);
   process.exit(1);

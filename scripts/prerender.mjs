@@ -1,5 +1,5 @@
-// Writes the story into the built HTML, one page per language (/ and /zh/), so that the text
-// is readable before any script runs and without JavaScript at all.
+// Writes the story into the built HTML, one page per language (/ and /zh/ under the site's base
+// path), so that the text is readable before any script runs and without JavaScript at all.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,7 +9,8 @@ const root = resolve(import.meta.dirname, '..');
 // npm run build (scripts/build.mjs) names a temporary folder; dist/ and .ssr/ otherwise.
 const dist = resolve(root, process.env.BUILD_OUT_DIR ?? 'dist');
 const ssrDir = resolve(root, process.env.BUILD_SSR_DIR ?? '.ssr');
-const { renderStory, story, CSP, storyDataBlock, PAGES, pageHead, siteAddress } = await import(
+// BASE: the path the site is served under, as this build was made for (vite.config.ts).
+const { renderStory, story, CSP, storyDataBlock, PAGES, BASE, pageHead, siteAddress } = await import(
   pathToFileURL(join(ssrDir, 'entry-server.js')).href
 );
 const template = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -24,7 +25,7 @@ if (!site) console.log('prerender: no SITE_URL given: no canonical, alternate or
 const preview = story.preview
   ? (() => {
       const png = readFileSync(join(dist, story.preview));
-      return { path: `/${story.preview}`, width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+      return { path: `${BASE}${story.preview}`, width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
     })()
   : null;
 
@@ -59,5 +60,5 @@ for (const page of PAGES) {
 rmSync(ssrDir, { recursive: true, force: true });
 
 // Last, once every file of the build exists: the service worker and its precache list.
-const sw = writeServiceWorker(dist, story.id);
+const sw = writeServiceWorker(dist, story.id, BASE);
 console.log(`wrote sw.js (${sw.urls.length} files precached, version ${sw.version})`);

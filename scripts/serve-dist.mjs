@@ -21,8 +21,12 @@ export const TYPES = {
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg']);
 
-/** Serves `dist` on 127.0.0.1 (`port` 0: any free port). */
-export async function serveDist(dist, port = 0) {
+/**
+ * Serves `dist` on 127.0.0.1 (`port` 0: any free port) under the path `base` ('/' or a folder such
+ * as '/grand-canal/', as the site was built for: `npm run build -- --base`); anything outside it is
+ * not found, as on a host that serves other things beside the story.
+ */
+export async function serveDist(dist, port = 0, { base = '/' } = {}) {
   const root = path.resolve(dist);
   const gzipped = new Map(); // file -> { mtimeMs, body }
   const gzipOf = (file) => {
@@ -35,7 +39,12 @@ export async function serveDist(dist, port = 0) {
     return hit.body;
   };
   const server = http.createServer((req, res) => {
-    let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    // The folder without its final slash is sent to the folder, as a static host does.
+    if (base !== '/' && pathname === base.slice(0, -1))
+      return res.writeHead(301, { Location: base + new URL(req.url, 'http://x').search }).end();
+    if (!pathname.startsWith(base)) return res.writeHead(404).end();
+    let file = path.join(root, pathname.slice(base.length - 1));
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!file.startsWith(root) || !fs.existsSync(file)) return res.writeHead(404).end();
     const size = fs.statSync(file).size;

@@ -1,7 +1,8 @@
 // Writes dist/sw.js: the service worker template with the list of every file of the build
-// (hashed scripts and styles, both prerendered pages, fonts, images, the basemap archive) and
-// a version made from their contents, so that a new build installs a new cache. Minified like the
-// rest of the build (Vite's minifier): it is part of the app's code budget.
+// (hashed scripts and styles, both prerendered pages, fonts, images, the basemap archive) at their
+// addresses under the site's base path, and a version made from their contents, so that a new
+// build installs a new cache. Minified like the rest of the build (Vite's minifier): it is part of
+// the app's code budget.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,8 +10,11 @@ import { minifySync } from 'vite';
 
 const SKIP = /(?:^|\/)sw\.js$|\.map$/;
 
-/** Site paths for the files under `dist`: index.html files become their folder ('/', '/zh/'). */
-export function precacheList(dist) {
+/**
+ * Addresses of the files under `dist` on a site served under `base` ('/' or '/<folder>/'):
+ * index.html files become their folder ('/', '/zh/').
+ */
+export function precacheList(dist, base = '/') {
   const files = [];
   const walk = (dir) => {
     for (const name of readdirSync(dir).sort()) {
@@ -24,8 +28,25 @@ export function precacheList(dist) {
     .filter((f) => !SKIP.test(f))
     .map((f) => ({
       file: f,
-      url: '/' + f.replace(/(?:^|\/)index\.html$/, (m) => (m.startsWith('/') ? '/' : '')),
+      url: base + f.replace(/(?:^|\/)index\.html$/, (m) => (m.startsWith('/') ? '/' : '')),
     }));
+}
+
+/**
+ * The other addresses of each page, to the page's own ('/zh' and '/zh/index.html' are '/zh/'),
+ * from the pages in the list (the folders of its index.html files).
+ * @param {{ file: string, url: string }[]} entries
+ * @returns {[string, string][]}
+ */
+export function pageAliases(entries, base = '/') {
+  /** @type {[string, string][]} */
+  const aliases = [];
+  for (const { file, url } of entries) {
+    if (!/(?:^|\/)index\.html$/.test(file)) continue;
+    aliases.push([url, url], [`${url}index.html`, url]);
+    if (url !== base) aliases.push([url.slice(0, -1), url]);
+  }
+  return aliases;
 }
 
 /** The names of a story's caches begin with this: derived from the story's id, never shared. */
@@ -35,8 +56,14 @@ export function cachePrefix(storyId) {
   return `${storyId}-story-`;
 }
 
-export function writeServiceWorker(dist, storyId, template = new URL('./sw.template.js', import.meta.url)) {
-  const entries = precacheList(dist);
+/** Writes `dist`/sw.js for the story `storyId` served under `base` (its scope). */
+export function writeServiceWorker(
+  dist,
+  storyId,
+  base = '/',
+  template = new URL('./sw.template.js', import.meta.url),
+) {
+  const entries = precacheList(dist, base);
   const hash = createHash('sha256');
   for (const { file, url } of entries) {
     hash.update(url);
@@ -46,9 +73,11 @@ export function writeServiceWorker(dist, storyId, template = new URL('./sw.templ
   const source = readFileSync(template, 'utf8')
     .replace("'__VERSION__'", JSON.stringify(version))
     .replace("'__CACHE_PREFIX__'", JSON.stringify(cachePrefix(storyId)))
-    .replace('/* __PRECACHE__ */ []', JSON.stringify(entries.map((e) => e.url)));
+    .replace('/* __PRECACHE__ */ []', JSON.stringify(entries.map((e) => e.url)))
+    .replace('/* __PAGES__ */ []', JSON.stringify(pageAliases(entries, base)));
   if (
     source.includes('__PRECACHE__') ||
+    source.includes('__PAGES__') ||
     source.includes('__VERSION__') ||
     source.includes('__CACHE_PREFIX__')
   )

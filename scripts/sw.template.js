@@ -7,13 +7,8 @@ const PRECACHE = /* __PRECACHE__ */ [];
 // This story's caches only: another story served from the same host keeps its own.
 const CACHE_PREFIX = '__CACHE_PREFIX__';
 const CACHE = `${CACHE_PREFIX}${VERSION}`;
-const PAGES = new Map([
-  ['/', '/'],
-  ['/index.html', '/'],
-  ['/zh', '/zh/'],
-  ['/zh/', '/zh/'],
-  ['/zh/index.html', '/zh/'],
-]);
+// Each page's addresses ('/zh', '/zh/', '/zh/index.html', under the site's base path) to its own.
+const PAGES = new Map(/* __PAGES__ */ []);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -7,11 +7,17 @@ import { StoryState } from './lib/state/story-state.svelte';
 import { MapStatus } from './lib/map/map-status.svelte';
 import { MODE_REGISTRY } from './modes/registry';
 import type { Lang } from './lib/story/types';
+import { sitePages } from './lib/seo/page-head';
+import { BASE } from './lib/site-base';
 
 export { story };
 export { storyDataBlock } from './lib/story/embedded';
 export { CSP } from './lib/security/csp';
-export { PAGES, pageHead, siteAddress } from './lib/seo/page-head';
+export { pageHead, siteAddress } from './lib/seo/page-head';
+export { BASE };
+
+/** The pages, under the base path this build is for. */
+export const PAGES = sitePages(BASE);
 
 export function renderStory(lang: Lang): { head: string; body: string } {
   const { policy, view } = MODE_REGISTRY.scroll;

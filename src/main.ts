@@ -11,6 +11,8 @@ import { browserLang, langKey, readUrl, rememberLang } from './lib/state/url';
 import { MapStatus } from './lib/map/map-status.svelte';
 import type { Lang } from './lib/story/types';
 import { MODE_NAMES, MODE_REGISTRY } from './modes/registry';
+import { langOfPath } from './lib/seo/page-head';
+import { BASE } from './lib/site-base';
 
 // Built pages carry the story as data; the dev server has no prerendered page, so it imports it.
 const story =
@@ -36,7 +38,7 @@ function storedLang(): Lang | undefined {
 }
 // An explicit choice wins: ?lang=, then the /zh/ page, then the reader's last choice (where the
 // mode remembers one: never on a kiosk), then the browser's languages.
-const pathLang: Lang | undefined = location.pathname.startsWith('/zh') ? 'zh' : undefined;
+const pathLang: Lang | undefined = langOfPath(location.pathname, BASE);
 const preferred: Lang = policy.rememberLang
   ? (url.lang ?? pathLang ?? storedLang() ?? browserLang(navigator.languages ?? []))
   : (url.lang ?? pathLang ?? 'en');
@@ -58,13 +60,14 @@ if (url.chapterId) state.goToId(url.chapterId, 'jump');
 startSession(state, mapStatus);
 
 // Offline: the service worker (built into dist/sw.js with the list of every file) precaches the
-// whole app on the first visit in any mode, so that the next start works without a network.
+// whole app on the first visit in any mode, so that the next start works without a network. It
+// serves the site's own path only (its base path): another story on the same host keeps its own.
 // Installing it downloads and compiles every file, so a first visit waits for the map's first
 // complete picture (at most 8 s: a mode without a map, a map that cannot draw) before it begins.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const register = () =>
     navigator.serviceWorker
-      .register('/sw.js')
+      .register(`${BASE}sw.js`, { scope: BASE })
       .catch((e: unknown) => console.warn('service worker not registered:', e));
   if (navigator.serviceWorker.controller) register();
   else void Promise.race([mapStatus.firstPicture, new Promise((r) => setTimeout(r, 8000))]).then(register);

@@ -1,6 +1,8 @@
 // Any story plays with the same app code (issue 16): the engine's test story (the Grand Canal)
 // and a story made by `npm run new-story` are each built into a folder of their own with
-// `npm run build` and served on a port of their own; every mode plays every chapter.
+// `npm run build` and served on a port of their own; every mode plays every chapter. The Grand
+// Canal is built for a folder of its host (`--base /grand-canal/`) and served only there, as a story
+// beside others on one host; the other story at the host's root.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,17 +34,19 @@ for (const kind of ['fixture', 'new-story'] as const) {
     () => {
       const port = PORT + (kind === 'fixture' ? 0 : 1);
       const storyDir = kind === 'fixture' ? resolve('tests/fixtures/grand-canal') : join(tmp, 'made');
+      /** The path the story is built for and served under; the tests' addresses are relative to it. */
+      const base = kind === 'fixture' ? '/grand-canal/' : '/';
       let story: Story;
       let server: { close(): void } | undefined;
-      test.use({ baseURL: `http://127.0.0.1:${port}` });
+      test.use({ baseURL: `http://127.0.0.1:${port}${base}` });
 
       test.beforeAll(async () => {
         test.setTimeout(900_000);
         if (kind === 'new-story') run([resolve('scripts/new-story.mjs'), 'made-story', '--dir', storyDir]);
         const out = join(tmp, `${kind}-dist`);
-        run([resolve('scripts/build.mjs'), '--out', out], { STORY_DIR: storyDir });
+        run([resolve('scripts/build.mjs'), '--out', out, '--base', base], { STORY_DIR: storyDir });
         story = loadStory(storyDir).story;
-        server = await serveDist(out, port);
+        server = await serveDist(out, port, { base });
       });
       test.afterAll(() => {
         server?.close();
@@ -60,7 +64,7 @@ for (const kind of ['fixture', 'new-story'] as const) {
       }
 
       test('scroll: the title, then every chapter in order with its camera and places', async ({ page }) => {
-        await page.goto('/');
+        await page.goto('./');
         await expect(page.locator('h1')).toHaveText(story.title.en);
         await expect(page).toHaveTitle(new RegExp(story.title.en));
         for (const c of story.chapters) {
@@ -106,7 +110,7 @@ for (const kind of ['fixture', 'new-story'] as const) {
             const seen: Record<string, number> = {};
             for (const [n, { id, to }] of JOURNEY.entries()) {
               // The first chapter is opened directly by its link, not reached through the ones before it.
-              if (n === 0) await page.goto(`/#${id}`);
+              if (n === 0) await page.goto(`./#${id}`);
               else
                 await page
                   .locator(`[data-chapter-id="${id}"]`)
@@ -152,7 +156,7 @@ for (const kind of ['fixture', 'new-story'] as const) {
         });
 
       test('present: → steps through every chapter', async ({ page }) => {
-        await page.goto('/?mode=present');
+        await page.goto('./?mode=present');
         const ids = story.chapters.map((c) => c.id);
         await expectChapter(page, ids[0]!);
         for (const id of ids.slice(1)) {
@@ -163,7 +167,7 @@ for (const kind of ['fixture', 'new-story'] as const) {
       });
 
       test('kiosk: the loop plays every chapter', async ({ page }) => {
-        await page.goto('/?mode=kiosk&speed=20');
+        await page.goto('./?mode=kiosk&speed=20');
         await expect.poll(async () => (await status(page)).mode).toBe('kiosk');
         const seen = new Set<number>();
         await expect
@@ -188,7 +192,7 @@ for (const kind of ['fixture', 'new-story'] as const) {
             if (s?.idle === false && s.routes.length) seen[s.chapterId] = s.routes.map((r) => r.fraction);
           }, 50);
         });
-        await page.goto('/?mode=print');
+        await page.goto('./?mode=print');
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(story.title.en);
         await expect(page.locator('img[data-chapter-image]')).toHaveCount(story.chapters.length, {
           timeout: 240_000,
@@ -207,6 +211,86 @@ for (const kind of ['fixture', 'new-story'] as const) {
             if (id !== story.chapters[0]!.id || seen[id]) expect(seen[id], id).toEqual([endOf(id).to]);
         }
       });
+
+      // Two stories on one host never touch each other: this one asks for nothing outside its folder
+      // (the server answers nothing there either), its service worker's scope is the folder, and its
+      // offline copy is its own.
+      if (kind === 'fixture')
+        test('under its folder: every request stays in /grand-canal/, the service worker’s scope is the folder, and a reload with the network cut shows the story and the map', async ({
+          page,
+          context,
+        }) => {
+          test.setTimeout(300_000);
+          const outside: string[] = [];
+          // Every request of the context: the pages, their workers and the service worker's own.
+          context.on('request', (r) => {
+            const url = new URL(r.url());
+            if (/^https?:$/.test(url.protocol) && !url.pathname.startsWith(base)) outside.push(r.url());
+          });
+          const first = story.chapters[0]!;
+          await page.goto('./');
+          await settled(page, first.id);
+          const worker = await page.evaluate(async () => {
+            const reg = await navigator.serviceWorker.ready;
+            // The worker takes charge of this first page too, so its own reads come from the cache.
+            if (!navigator.serviceWorker.controller)
+              await new Promise((r) =>
+                navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }),
+              );
+            const names = await caches.keys();
+            const cached = (
+              await Promise.all(
+                names.map(async (n) => (await (await caches.open(n)).keys()).map((q) => q.url)),
+              )
+            ).flat();
+            return { scope: reg.scope, script: reg.active!.scriptURL, names, cached };
+          });
+          const origin = new URL(page.url()).origin;
+          expect(worker.scope).toBe(`${origin}/grand-canal/`);
+          expect(worker.script).toBe(`${origin}/grand-canal/sw.js`);
+          expect(worker.names.length).toBeGreaterThan(0);
+          for (const name of worker.names) expect(name.startsWith(`${story.id}-story-`), name).toBe(true);
+          const paths = worker.cached.map((u) => new URL(u).pathname);
+          for (const path of ['/grand-canal/', '/grand-canal/zh/', '/grand-canal/basemap.pmtiles'])
+            expect(paths).toContain(path);
+          expect(paths.filter((p) => !p.startsWith(base))).toEqual([]);
+          // What the story keeps in the browser is named after it.
+          const keys = await page.evaluate(() => [
+            ...Object.keys(localStorage),
+            ...Object.keys(sessionStorage),
+          ]);
+          for (const key of keys) expect(key.startsWith(`${story.id}-story:`), key).toBe(true);
+
+          // The Chinese page is the folder's zh/.
+          await page.goto('./zh/');
+          await settled(page, first.id);
+          expect((await status(page)).lang).toBe('zh');
+          await expect(page.locator('h1')).toHaveText(story.title.zh);
+          // What the page names but a browser may not fetch at once (icons, manifest) is in the folder too.
+          const named = await page.evaluate(() =>
+            [...document.querySelectorAll('link[href], script[src], img[src]')].map(
+              (e) => new URL(e.getAttribute('href') ?? e.getAttribute('src')!, location.href).pathname,
+            ),
+          );
+          expect(named).toContain('/grand-canal/zh/manifest.webmanifest');
+          expect(named.filter((p) => !p.startsWith(base))).toEqual([]);
+
+          // The network cut: the page and its map come from the story's own cache.
+          await context.setOffline(true);
+          await page.reload();
+          const s = await settled(page, first.id);
+          expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+          await expect(page.locator('h1')).toHaveText(story.title.zh);
+          expect(s.renderedPlaces).toEqual([...first.places].sort());
+          expect(s.basemap?.features ?? 0, 'the basemap is drawn').toBeGreaterThan(0);
+          await page.goto('./');
+          const en = await settled(page, first.id);
+          await expect(page.locator('h1')).toHaveText(story.title.en);
+          expect(en.renderedPlaces).toEqual([...first.places].sort());
+          await context.setOffline(false);
+
+          expect(outside, 'requests outside /grand-canal/').toEqual([]);
+        });
     },
   );
 }

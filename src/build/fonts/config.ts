@@ -52,6 +52,8 @@ export const NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 13, 14];
 export const fontFileName = (weight: Weight, group: Group): string =>
   `NotoSansSC-${weight}-${group}.subset.woff2`;
 export const MANIFEST = 'fonts.json';
+/** Where the parts are served on a site under `base` ('/', '/grand-canal/': src/build/site/base.ts). */
+export const fontsPath = (base: string): string => `${base}fonts/`;
 
 /** Basic Latin, Latin-1, general and CJK punctuation, full-width forms: always included. */
 export const BASE_RANGES: readonly [number, number][] = [

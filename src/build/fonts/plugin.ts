@@ -11,7 +11,7 @@
 import { copyFileSync, createReadStream, existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { FAMILY, MANIFEST } from './config.ts';
+import { FAMILY, fontsPath, MANIFEST } from './config.ts';
 import { fontFaceCss } from './css.ts';
 import { FontError, cutFonts, missingFrom, readManifest, writeManifest, type FontManifest } from './cut.ts';
 import { loadStory, UI_STRINGS } from './story.ts';
@@ -95,11 +95,11 @@ export async function chooseFonts(opts: ChooseOptions): Promise<FontsInEffect> {
 }
 
 /** The part list the browser gets (no coverage data: that stays at build time). */
-export function browserFontList(manifest: FontManifest) {
+export function browserFontList(manifest: FontManifest, base = '/') {
   return manifest.files.map((f) => ({
     family: f.family,
     weight: f.cssWeight,
-    url: `/fonts/${f.file}`,
+    url: `${fontsPath(base)}${f.file}`,
     group: f.group,
     range: f.range,
   }));
@@ -125,6 +125,14 @@ export function storyFontsPlugin(options: StoryFontsOptions): Plugin {
   };
   return {
     name: 'story-fonts',
+    // The page's CSS names the parts by their address on the site (under its base path), which the
+    // build serves from the public folder or copies in itself (writeBundle): Vite is told they are
+    // resolved at run time, so that it does not look for them at build time and warn.
+    config(user) {
+      const parts = fontsPath(user.base ?? '/');
+      const external = (id: string) => id.startsWith(parts) && id.endsWith('.woff2');
+      return { build: { rolldownOptions: { external } } };
+    },
     configResolved(c) {
       config = c;
     },
@@ -137,15 +145,18 @@ export function storyFontsPlugin(options: StoryFontsOptions): Plugin {
     async load(id) {
       if (id === resolved(LIST)) {
         const { manifest } = await fonts();
-        return `export default ${JSON.stringify(browserFontList(manifest))};`;
+        return `export default ${JSON.stringify(browserFontList(manifest, config.base))};`;
       }
-      if (id === resolved(CSS)) return fontFaceCss((await fonts()).manifest.files);
+      if (id === resolved(CSS)) return fontFaceCss((await fonts()).manifest.files, fontsPath(config.base));
       return undefined;
     },
     // Parts cut for this build only are served from the cache in dev and copied into the build.
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const m = /^\/fonts\/([^/?#]+)/.exec(req.url ?? '');
+        const url = req.url ?? '';
+        const m = url.startsWith(fontsPath(config.base))
+          ? /^([^/?#]+)/.exec(url.slice(fontsPath(config.base).length))
+          : null;
         if (!m) return next();
         fonts().then(({ dir, committed, manifest }) => {
           const file = decodeURIComponent(m[1]!);

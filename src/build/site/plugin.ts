@@ -11,12 +11,25 @@ export function storySitePlugin(options: { storyDir: string }): Plugin {
   const files = (): SiteFile[] => {
     const dir = resolve(config.root, options.storyDir);
     const label = relative(config.root, dir).split('\\').join('/') || '.';
-    return siteFiles(dir, loadStory(dir, config.root).story, label);
+    return siteFiles(dir, loadStory(dir, config.root).story, label, config.base);
   };
   return {
     name: 'story-site',
     configResolved(c) {
       config = c;
+    },
+    // The pages name the icons from the host's root (index.html: '/favicon.svg'). Vite puts the
+    // base path before the files of the public folder only; these are not in it, so the build does
+    // the same for them (the dev server puts it before every such address by itself).
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        if (config.command !== 'build' || config.base === '/') return html;
+        const names = new Set(files().map((f) => f.fileName));
+        return html.replace(/(\s(?:href|src)=")\/([^"]+)"/g, (m, attr: string, path: string) =>
+          names.has(path) ? `${attr}${config.base}${path}"` : m,
+        );
+      },
     },
     generateBundle() {
       if (config.build.ssr) return;
@@ -32,7 +45,9 @@ export function storySitePlugin(options: { storyDir: string }): Plugin {
         if (resolve(file).startsWith(dir + sep)) cached = undefined;
       });
       server.middlewares.use((req, res, next) => {
-        const path = (req.url ?? '').replace(/[?#].*$/, '').replace(/^\//, '');
+        const url = (req.url ?? '').replace(/[?#].*$/, '');
+        if (!url.startsWith(config.base)) return next();
+        const path = url.slice(config.base.length);
         if (!path || path.includes('/')) return next();
         if (config.publicDir && existsSync(join(config.publicDir, path))) return next();
         let file: SiteFile | undefined;

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Story } from '../../lib/story/types.ts';
-import { manifestPath, PAGES, type Page } from '../../lib/seo/page-head.ts';
+import { manifestPath, PAGES, sitePages, type Page } from '../../lib/seo/page-head.ts';
 
 export const DEFAULT_ICON_DIR = join(import.meta.dirname, 'default-icons');
 
@@ -28,11 +28,12 @@ export class SiteError extends Error {}
 
 /**
  * The web-app manifest of a story's page in one language: its name, description and language, and
- * its icons. An app installed from the Chinese page is named in Chinese and starts in Chinese.
+ * its icons. An app installed from the Chinese page is named in Chinese and starts in Chinese. Its
+ * scope is the site's base path: an app installed from a story shares its host with no other story.
  */
 export function webManifest(
   story: Pick<Story, 'id' | 'title' | 'subtitle'>,
-  page: Pick<Page, 'lang' | 'htmlLang' | 'path'> = PAGES[0]!,
+  page: Pick<Page, 'lang' | 'htmlLang' | 'path' | 'base'> = PAGES[0]!,
 ): Record<string, unknown> {
   return {
     name: story.title[page.lang],
@@ -40,13 +41,13 @@ export function webManifest(
     description: story.subtitle[page.lang],
     lang: page.htmlLang,
     start_url: `${page.path}?mode=kiosk`,
-    scope: '/',
+    scope: page.base,
     display: 'fullscreen',
     orientation: 'any',
     background_color: '#111827',
     theme_color: '#1e3a5f',
     icons: ICONS.map((i) => ({
-      src: `/${i.file}`,
+      src: `${page.base}${i.file}`,
       sizes: i.sizes,
       type: i.type,
       ...('purpose' in i ? { purpose: i.purpose } : {}),
@@ -54,10 +55,13 @@ export function webManifest(
   };
 }
 
-/** Every site file the story folder `storyDir` decides, with `story` compiled from it. */
-export function siteFiles(storyDir: string, story: Story, storyDirLabel = storyDir): SiteFile[] {
-  const files: SiteFile[] = PAGES.map((page) => ({
-    fileName: manifestPath(page).slice(1),
+/**
+ * Every site file the story folder `storyDir` decides, with `story` compiled from it, for a site
+ * served under `base` (src/build/site/base.ts).
+ */
+export function siteFiles(storyDir: string, story: Story, storyDirLabel = storyDir, base = '/'): SiteFile[] {
+  const files: SiteFile[] = sitePages(base).map((page) => ({
+    fileName: manifestPath(page).slice(base.length),
     source: JSON.stringify(webManifest(story, page), null, 2) + '\n',
     type: 'application/manifest+json',
     from: `${storyDirLabel}/story.yaml`,

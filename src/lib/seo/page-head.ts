@@ -9,16 +9,34 @@ export interface Page {
   lang: Lang;
   /** The `lang` attribute of the page's <html>, and its hreflang. */
   htmlLang: string;
-  /** Path from the site root. */
+  /** Path from the host's root: the site's base path, then the page's folder. */
   path: string;
   /** Output file in dist/. */
   file: string;
+  /** The base path the site is served under ('/' or '/<folder>/'; src/build/site/base.ts). */
+  base: string;
 }
 
-export const PAGES: readonly Page[] = [
-  { lang: 'en', htmlLang: 'en', path: '/', file: 'index.html' },
-  { lang: 'zh', htmlLang: 'zh-Hans', path: '/zh/', file: 'zh/index.html' },
-];
+/** The pages of a site served under `base` ('/': the host's root): one per language. */
+export function sitePages(base = '/'): readonly Page[] {
+  return [
+    { lang: 'en', htmlLang: 'en', path: base, file: 'index.html', base },
+    { lang: 'zh', htmlLang: 'zh-Hans', path: `${base}zh/`, file: 'zh/index.html', base },
+  ];
+}
+
+/** The pages of a site served at the host's root. */
+export const PAGES: readonly Page[] = sitePages('/');
+
+/**
+ * The language of the page at `pathname` on a site under `base`: that of the page whose folder it
+ * is in ('/zh', '/zh/', '/zh/index.html'), undefined for the first page, which takes any language.
+ */
+export function langOfPath(pathname: string, base = '/'): Lang | undefined {
+  return sitePages(base)
+    .slice(1)
+    .find((p) => pathname.startsWith(p.path.replace(/\/$/, '')))?.lang;
+}
 
 export const MANIFEST_FILE = 'manifest.webmanifest';
 
@@ -68,18 +86,19 @@ export function pageHead(
   story: Pick<Story, 'title' | 'subtitle' | 'byline' | 'chapters'>,
   page: Page,
   site: string | undefined,
-  /** The link preview picture the story names (path from the site root, size in px), if any. */
+  /** The link preview picture the story names (path from the host's root, size in px), if any. */
   preview?: { path: string; width: number; height: number } | null,
 ): string[] {
   const { lang } = page;
   const description = esc(metaDescription(story, lang));
   const title = esc(story.title[lang]);
   const abs = (path: string) => `${site}${path}`;
+  const pages = sitePages(page.base);
   const linked = site
     ? [
         `<link rel="canonical" href="${abs(page.path)}" />`,
-        ...PAGES.map((p) => `<link rel="alternate" hreflang="${p.htmlLang}" href="${abs(p.path)}" />`),
-        `<link rel="alternate" hreflang="x-default" href="${abs('/')}" />`,
+        ...pages.map((p) => `<link rel="alternate" hreflang="${p.htmlLang}" href="${abs(p.path)}" />`),
+        `<link rel="alternate" hreflang="x-default" href="${abs(pages[0]!.path)}" />`,
       ]
     : [];
   const picture = site && preview ? preview : null;
@@ -98,7 +117,7 @@ export function pageHead(
     `<meta name="description" content="${description}" />`,
     ...linked,
     `<link rel="manifest" href="${manifestPath(page)}" />`,
-    `<link rel="apple-touch-icon" href="/icon-192.png" />`,
+    `<link rel="apple-touch-icon" href="${page.base}icon-192.png" />`,
     `<meta name="theme-color" content="#1e3a5f" />`,
     `<meta property="og:type" content="article" />`,
     `<meta property="og:title" content="${title}" />`,

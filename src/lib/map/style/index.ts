@@ -18,6 +18,7 @@ import type { Lang, Localized } from '../../story/types';
 import { BASEMAP_PALETTES, type BasemapPalette, type Theme } from './themes';
 import type { Flavor } from './attribution';
 import { FONT_FILES, MAP_FONT_NAME } from './fonts';
+import { BASE } from '../../site-base';
 
 export { UI_FONT_FAMILY, UI_FONT_NAME, FONT_FILES, MAP_FONT_NAME } from './fonts';
 export type { FontFile } from './fonts';
@@ -31,7 +32,7 @@ export type { Flavor } from './attribution';
 export interface BasemapOptions {
   lang: Lang;
   theme: Theme;
-  /** URL of a PMTiles archive, same origin. Default '/basemap.pmtiles'. A Protomaps basemap extract URL works too. */
+  /** URL of a PMTiles archive, same origin. Default the site's own (`DEFAULT_ARCHIVE_URL`). A Protomaps basemap extract URL works too. */
   archiveUrl?: string;
   /** 'embedded' (our archive) or 'protomaps' (an OSM-based Protomaps extract) */
   flavor?: Flavor;
@@ -41,7 +42,8 @@ export interface BasemapOptions {
 export const LABEL_FONT: string[] = [MAP_FONT_NAME];
 
 export const SOURCE_ID = 'basemap';
-export const DEFAULT_ARCHIVE_URL = '/basemap.pmtiles';
+/** The embedded archive, at the top of the site (under its base path: src/lib/site-base.ts). */
+export const DEFAULT_ARCHIVE_URL = `${BASE}basemap.pmtiles`;
 // The map's labels use the regular weight: its Latin and Chinese parts, each for its range.
 const MAP_FONT_FACES = FONT_FILES.filter((f) => f.weight === 400 && f.group !== 'ui');
 
