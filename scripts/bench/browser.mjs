@@ -30,3 +30,15 @@ export const waitIdle = (page, id) =>
     timeout: 90_000,
     polling: 50,
   });
+
+/**
+ * The bare page's first idle, refusing a page that drew no basemap (its archive did not load): its
+ * timings would be those of an empty map, and every ratio against it wrong.
+ */
+export async function bareFirstIdle(page) {
+  await waitMark(page, 'storymap:first-idle');
+  const m = await readMark(page, 'storymap:first-idle');
+  if (!(m?.detail?.basemapFeatures > 0))
+    throw new Error(`the bare page drew no basemap at ${page.url()}: its archive did not load`);
+  return m;
+}

@@ -2,7 +2,7 @@
 // only a few frames here (software WebGL), so one frame more or less moves its ratio by 20 %: each
 // flight is flown `rounds` times on each page, and the medians are compared.
 import { bareUrl } from './bare.mjs';
-import { readMark, waitIdle, waitMark } from './browser.mjs';
+import { bareFirstIdle, readMark, waitIdle } from './browser.mjs';
 import { log, median, ms } from './table.mjs';
 
 /** Flies the app through the story; returns each flight (median frames and time) and the map's padding. */
@@ -48,7 +48,7 @@ export async function appFlights({ openPage, origin, story, rounds }) {
 export async function compareFlights({ openPage, origin, story, rounds, flights, padding, row, budget }) {
   const first = story.chapters[0];
   const { page, context } = await openPage(bareUrl(origin, first.camera, padding));
-  await waitMark(page, 'storymap:first-idle');
+  await bareFirstIdle(page);
   const bare = new Map(flights.map((f) => [f.id, []]));
   for (let r = 0; r < rounds; r++)
     for (const f of flights)

@@ -39,10 +39,13 @@ const basemapOnly = q.has('basemap-only');
 // chapterMapState reads only the map fields of a chapter, which is all this page is given.
 const stateFor = (index: number, progress: number): MapState =>
   chapterMapState(story as unknown as Story, index, progress);
+// The app's own archive, at the top of the site the bench serves (this page's base is /__bench/,
+// which the style's default address would follow).
+const archiveUrl = '/basemap.pmtiles';
 const styleFor = (state: MapState) =>
   basemapOnly
-    ? basemapStyle({ lang: 'en', theme: 'light' })
-    : storyStyle({ story, state, lang: 'en', theme: 'light' });
+    ? basemapStyle({ lang: 'en', theme: 'light', archiveUrl })
+    : storyStyle({ story, state, lang: 'en', theme: 'light', archiveUrl });
 
 const allPlaces = hiddenPlaceNames(
   story,
@@ -68,7 +71,9 @@ let frames = 0;
 map.on('render', () => frames++);
 map.once('idle', () => {
   performance.clearMarks('storymap:first-idle');
-  performance.mark('storymap:first-idle', { detail: { frames } });
+  // What the basemap drew: none means the page did not get the archive, and its timings are void.
+  const basemapFeatures = map.queryRenderedFeatures().filter((f) => f.source === 'basemap').length;
+  performance.mark('storymap:first-idle', { detail: { frames, basemapFeatures } });
 });
 const idle = () =>
   new Promise<void>((ok) => (map.loaded() && !map.isMoving() ? ok() : map.once('idle', () => ok())));
