@@ -22,6 +22,9 @@ const SCREENS: Screen[] = [
   { mode: 'kiosk', width: 1080, height: 1920 },
   { mode: 'kiosk', width: 1920, height: 1080 },
 ];
+// Each screen and language is a page of its own: the two browsers of the walks share them out.
+test.describe.configure({ mode: 'parallel' });
+
 /** A highlighted place's dot must stand this far inside the free part of the map. */
 const MARGIN = 6;
 
