@@ -8,6 +8,11 @@ declare module 'virtual:locator' {
   export default outline;
 }
 
+declare module 'virtual:locator-frame' {
+  const frame: Pick<import('./lib/map/locator').LocatorOutline, 'width' | 'height'>;
+  export default frame;
+}
+
 declare module 'virtual:fonts' {
   const files: import('./lib/map/style/fonts').FontFile[];
   export default files;

@@ -1,19 +1,70 @@
-// The map's first picture appears whole: its canvas is kept out of the page until MapLibre's first
-// idle, and never longer than the wait allows.
+// The map's first picture appears whole and costs the page as little as possible: its canvas is
+// kept out of the page until MapLibre's first idle and the GPU has drawn that frame; partial frames
+// before it are not drawn; and it never waits longer than allowed.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIRST_VIEW_MAX_WAIT_MS, showWhenComplete } from '../../src/lib/map/first-view';
+import {
+  FIRST_VIEW_MAX_WAIT_MS,
+  GPU_WAIT_MS,
+  gpuDone,
+  showWhenComplete,
+  type FirstViewMap,
+} from '../../src/lib/map/first-view';
 
-function fakeMap() {
+/** A WebGL 2 context whose fence is signalled when the test says the GPU is done. */
+function fakeGl() {
+  const gl = {
+    gpuFinished: false,
+    fences: 0,
+    deleted: 0,
+    SYNC_GPU_COMMANDS_COMPLETE: 0x9117,
+    SYNC_STATUS: 0x9114,
+    SIGNALED: 0x9119,
+    UNSIGNALED: 0x9118,
+    fenceSync() {
+      gl.fences++;
+      return {};
+    },
+    flush() {},
+    getSyncParameter() {
+      return gl.gpuFinished ? gl.SIGNALED : gl.UNSIGNALED;
+    },
+    deleteSync() {
+      gl.deleted++;
+    },
+  };
+  return gl;
+}
+
+function fakeMap(gl: unknown = fakeGl()) {
   const canvas = { style: { visibility: '' } };
   const handlers = new Map<string, () => void>();
+  const drawn: string[] = [];
+  const state = { loaded: false, placementDirty: true, repaints: 0 };
+  const painter = {
+    context: { gl },
+    render(frame: string) {
+      drawn.push(frame);
+    },
+  };
+  const map = {
+    getCanvas: () => canvas,
+    once: (type: string, f: () => void) => void handlers.set(type, f),
+    off: (type: string, f: () => void) => void (handlers.get(type) === f && handlers.delete(type)),
+    loaded: () => state.loaded,
+    triggerRepaint: () => void state.repaints++,
+    painter,
+    get _placementDirty() {
+      return state.placementDirty;
+    },
+  };
   return {
     canvas,
+    state,
+    drawn,
+    /** MapLibre drawing a frame: it calls its painter's render. */
+    frame: (name: string) => (map.painter.render as unknown as (f: string) => void)(name),
     idle: () => handlers.get('idle')?.(),
-    map: {
-      getCanvas: () => canvas,
-      once: (type: string, f: () => void) => void handlers.set(type, f),
-      off: (type: string, f: () => void) => void (handlers.get(type) === f && handlers.delete(type)),
-    } as unknown as Parameters<typeof showWhenComplete>[0],
+    map: map as unknown as FirstViewMap,
   };
 }
 
@@ -21,24 +72,91 @@ describe('the first view', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('is hidden until the map is first idle, then shown for good', () => {
-    const m = fakeMap();
-    const view = showWhenComplete(m.map);
+  it('is hidden until the map is first idle and the GPU has drawn that frame, then shown for good', async () => {
+    const gl = fakeGl();
+    const m = fakeMap(gl);
+    const onShown = vi.fn();
+    const view = showWhenComplete(m.map, onShown);
     expect(m.canvas.style.visibility).toBe('hidden');
-    expect(view.shown()).toBe(false);
     m.idle();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(view.shown(), 'shown before the GPU finished the frame').toBe(false);
+    expect(m.canvas.style.visibility).toBe('hidden');
+    gl.gpuFinished = true;
+    await vi.advanceTimersByTimeAsync(20);
+    expect(view.shown()).toBe(true);
     expect(m.canvas.style.visibility).toBe('');
-    expect(view.shown()).toBe(true);
-    vi.advanceTimersByTime(FIRST_VIEW_MAX_WAIT_MS * 2);
-    expect(view.shown()).toBe(true);
+    expect(onShown).toHaveBeenCalledTimes(1);
+    expect(gl.deleted, 'the fence is released').toBe(gl.fences);
+    await vi.advanceTimersByTimeAsync(FIRST_VIEW_MAX_WAIT_MS * 2);
+    expect(onShown).toHaveBeenCalledTimes(1);
+    expect(m.state.repaints, 'the complete frame is drawn already: no extra frame').toBe(0);
   });
 
-  it('shows whatever the map has if it never settles, after the longest wait', () => {
+  it('draws, while hidden, only a frame that can be the complete one', async () => {
+    const gl = fakeGl();
+    const m = fakeMap(gl);
+    showWhenComplete(m.map);
+    m.frame('style only');
+    m.state.loaded = true;
+    m.frame('tiles in, labels being placed');
+    m.state.placementDirty = false;
+    m.frame('complete');
+    expect(m.drawn).toEqual(['complete']);
+    m.idle();
+    gl.gpuFinished = true;
+    await vi.advanceTimersByTimeAsync(20);
+    m.state.loaded = false;
+    m.frame('a flight, once shown');
+    expect(m.drawn).toEqual(['complete', 'a flight, once shown']);
+  });
+
+  it('is shown at the first idle where the GPU cannot be asked (WebGL 1)', async () => {
+    const m = fakeMap({});
+    const onShown = vi.fn();
+    showWhenComplete(m.map, onShown);
+    m.idle();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(onShown).toHaveBeenCalledTimes(1);
+    expect(m.canvas.style.visibility).toBe('');
+  });
+
+  it('does not wait for the GPU longer than allowed', async () => {
+    const gl = fakeGl();
+    const done = vi.fn();
+    void gpuDone(gl).then(done);
+    await vi.advanceTimersByTimeAsync(GPU_WAIT_MS - 50);
+    expect(done).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(done).toHaveBeenCalled();
+    expect(gl.deleted).toBe(1);
+  });
+
+  it('shows whatever the map has if it never settles, after the longest wait, and draws it', async () => {
     const m = fakeMap();
-    const view = showWhenComplete(m.map, 5000);
-    vi.advanceTimersByTime(4999);
+    const onShown = vi.fn();
+    const view = showWhenComplete(m.map, onShown, 5000);
+    await vi.advanceTimersByTimeAsync(4999);
     expect(view.shown()).toBe(false);
-    vi.advanceTimersByTime(1);
+    m.frame('partial');
+    expect(m.drawn).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
     expect(view.shown()).toBe(true);
+    expect(onShown).toHaveBeenCalledTimes(1);
+    expect(m.state.repaints, 'a frame is asked for, now drawn').toBe(1);
+    m.frame('partial');
+    expect(m.drawn).toEqual(['partial']);
+  });
+
+  it('stops waiting without a word when the map is removed', async () => {
+    const m = fakeMap();
+    const onShown = vi.fn();
+    const view = showWhenComplete(m.map, onShown);
+    view.dispose();
+    m.idle();
+    await vi.advanceTimersByTimeAsync(FIRST_VIEW_MAX_WAIT_MS * 2);
+    expect(onShown).not.toHaveBeenCalled();
+    m.frame('after removal');
+    expect(m.drawn, 'the painter is MapLibre’s own again').toEqual(['after removal']);
   });
 });

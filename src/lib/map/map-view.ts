@@ -146,8 +146,11 @@ export class MapView {
       ...(opts.preserveDrawingBuffer ? { canvasContextAttributes: { preserveDrawingBuffer: true } } : {}),
     });
     // The first picture appears whole, not tile by tile (first-view.ts).
-    this.firstView = showWhenComplete(this.map);
-    this.off.push(this.firstView.show);
+    this.firstView = showWhenComplete(this.map, () => {
+      this.marks.firstPicture();
+      opts.onFirstPicture?.();
+    });
+    this.off.push(this.firstView.dispose);
     // MapLibre's constructor takes no padding.
     this.map.setPadding(this.padding);
     this.setAttribution(opts.lang);
@@ -174,11 +177,7 @@ export class MapView {
       }
       opts.onError?.(message, problem);
     };
-    this.marks = perfMarks(
-      this.map,
-      () => this.camera(),
-      () => opts.onFirstPicture?.(),
-    );
+    this.marks = perfMarks(this.map, () => this.camera());
     // Once a chapter has settled, warm the tiles of the flight to the next one.
     const onIdle = () => {
       // A view the archive has no tiles for stays empty however long one waits: say so.
