@@ -15,6 +15,7 @@ const SHOWN = [
   'total-blocking-time',
   'cumulative-layout-shift',
   'first-contentful-paint',
+  'speed-index',
 ];
 
 export async function lighthouseScores({ origin, row, targets }) {
@@ -37,7 +38,11 @@ export async function lighthouseScores({ origin, row, targets }) {
           row(section, id, score, `≥ ${target}`, score >= target);
         }
         for (const id of SHOWN)
-          row(section, lhr.audits[id]?.title ?? id, lhr.audits[id]?.displayValue ?? 'n/a');
+          row(
+            section,
+            lhr.audits[id]?.title ?? id,
+            `${lhr.audits[id]?.displayValue ?? 'n/a'} (score ${lhr.audits[id]?.score ?? 'n/a'})`,
+          );
         // What costs points, besides the timings above.
         for (const a of Object.values(lhr.audits))
           if (

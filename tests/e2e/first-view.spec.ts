@@ -16,6 +16,15 @@ for (const { lang, path } of PAGES) {
     await expect(canvas).toBeVisible();
     // The live map is what shows: no still picture stands in for it, or stays over it.
     await expect(page.locator('.map-pane img')).toHaveCount(0);
+    // What arrives after the first picture (the overview inset's outline) does not move the map:
+    // the inset's place was kept from the start, so no camera move begins after the picture.
+    await expect(page.locator('.overview-inset.filled')).toBeVisible();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const moves = await page.evaluate(() => {
+      const shown = performance.getEntriesByName('storymap:first-idle')[0]!.startTime;
+      return performance.getEntriesByName('storymap:move-start').filter((m) => m.startTime > shown).length;
+    });
+    expect(moves, 'camera moves after the first picture').toBe(0);
   });
 
   test(`the ${lang} page's head has no relative address and a one-sentence-per-part description`, async ({

@@ -35,3 +35,11 @@ export function afterFirstPaint(
     observer?.observe({ type: 'paint', buffered: true });
   });
 }
+
+/**
+ * Resolves in a task of its own: work after it does not lengthen the task that awaited it (the
+ * map's module evaluation and the map's construction are two tasks, not one long one).
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
