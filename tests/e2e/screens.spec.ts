@@ -32,6 +32,7 @@ interface Seen {
   chapterId: string;
   places: { id: string; x: number; y: number; highlight: boolean }[];
   free: { left: number; top: number; right: number; bottom: number } | null;
+  idle: boolean;
 }
 
 /** The active chapter's places once the camera stands still (the same twice in a row). */
@@ -45,10 +46,12 @@ async function restingPlaces(page: Page, chapterId: string): Promise<Seen> {
           const s = window.storymap!;
           // The kiosk's attract loop may have moved on meanwhile: back to the chapter under test.
           if (s.chapterId !== id) location.hash = id;
-          return { chapterId: s.chapterId, places: s.places, free: s.visibleRect };
+          return { chapterId: s.chapterId, places: s.places, free: s.visibleRect, idle: s.idle };
         }, chapterId);
         const key = JSON.stringify(seen);
-        const still = key === last && seen.chapterId === chapterId && seen.places.length > 0;
+        // At rest and on screen: the places are known from the tiles a little before the first
+        // picture is shown.
+        const still = key === last && seen.chapterId === chapterId && seen.places.length > 0 && seen.idle;
         last = key;
         return still;
       },
