@@ -1,11 +1,12 @@
 // The browser tests as CI runs them: the files that walk the story in two browsers at once, then
-// the files that measure real time one at a time (playwright.config.ts, `projects`). Both parts
+// the kiosk captions' tests two at once, then the other files that measure real time one at a
+// time (playwright.config.ts, `projects`). Both parts
 // always run; the exit code fails if either did. Extra arguments go to both runs.
 import { spawnSync } from 'node:child_process';
 
 const args = process.argv.slice(2);
 let failed = false;
-for (const project of ['walks', 'timed']) {
+for (const project of ['walks', 'captions', 'timed']) {
   const run = spawnSync(
     'npx',
     ['playwright', 'test', `--project=${project}`, '--pass-with-no-tests', ...args],
