@@ -35,15 +35,43 @@ function fakeGl() {
   return gl;
 }
 
+/**
+ * A MapLibre map as far as the first view sees it: each frame its painter walks the layers whose
+ * data is in (`state.layers`), asks the program cache for each layer's program (made on first
+ * request) and draws with it.
+ */
 function fakeMap(gl: unknown = fakeGl()) {
   const canvas = { style: { visibility: '' } };
   const handlers = new Map<string, () => void>();
+  /** Frames in which something was drawn. */
   const drawn: string[] = [];
-  const state = { loaded: false, placementDirty: true, repaints: 0 };
+  /** Programs made, in order. */
+  const made: string[] = [];
+  const state = { loaded: false, placementDirty: true, repaints: 0, layers: ['land'] as string[] };
+  let frame = '';
+  class Program {
+    constructor(readonly name: string) {}
+    draw() {
+      if (drawn.at(-1) !== frame) drawn.push(frame);
+    }
+  }
+  const programs = new Map<string, Program>();
   const painter = {
-    context: { gl },
-    render(frame: string) {
-      drawn.push(frame);
+    context: { gl, setDefault: () => {} },
+    programCache: {
+      getProgram(name: string): Program {
+        let p = programs.get(name);
+        if (!p) {
+          p = new Program(name);
+          programs.set(name, p);
+          made.push(name);
+        }
+        return p;
+      },
+    },
+    render(name: string) {
+      frame = name;
+      for (const layer of state.layers) painter.programCache.getProgram(layer).draw();
     },
   };
   const map = {
@@ -61,8 +89,13 @@ function fakeMap(gl: unknown = fakeGl()) {
     canvas,
     state,
     drawn,
+    made,
     /** MapLibre drawing a frame: it calls its painter's render. */
     frame: (name: string) => (map.painter.render as unknown as (f: string) => void)(name),
+    complete: () => {
+      state.loaded = true;
+      state.placementDirty = false;
+    },
     idle: () => handlers.get('idle')?.(),
     map: map as unknown as FirstViewMap,
   };
@@ -78,6 +111,9 @@ describe('the first view', () => {
     const onShown = vi.fn();
     const view = showWhenComplete(m.map, onShown);
     expect(m.canvas.style.visibility).toBe('hidden');
+    m.frame('making the program');
+    m.complete();
+    m.frame('complete');
     m.idle();
     await vi.advanceTimersByTimeAsync(100);
     expect(view.shown(), 'shown before the GPU finished the frame').toBe(false);
@@ -90,7 +126,7 @@ describe('the first view', () => {
     expect(gl.deleted, 'the fence is released').toBe(gl.fences);
     await vi.advanceTimersByTimeAsync(FIRST_VIEW_MAX_WAIT_MS * 2);
     expect(onShown).toHaveBeenCalledTimes(1);
-    expect(m.state.repaints, 'the complete frame is drawn already: no extra frame').toBe(0);
+    expect(m.state.repaints, 'one frame asked for after the program was made, none after').toBe(1);
   });
 
   it('draws, while hidden, only a frame that can be the complete one', async () => {
@@ -111,10 +147,58 @@ describe('the first view', () => {
     expect(m.drawn).toEqual(['complete', 'a flight, once shown']);
   });
 
+  it('makes the programs the layers need one per frame before the complete frame, drawing nothing', () => {
+    const m = fakeMap();
+    showWhenComplete(m.map);
+    m.state.layers = ['land', 'rivers', 'labels'];
+    m.frame('tiles 1');
+    expect(m.made).toEqual(['land']);
+    expect(m.state.repaints, 'another frame to go on').toBe(1);
+    m.frame('tiles 2');
+    m.frame('tiles 3');
+    expect(m.made).toEqual(['land', 'rivers', 'labels']);
+    expect(m.state.repaints).toBe(3);
+    m.frame('tiles 4: nothing to make');
+    expect(m.state.repaints, 'no frame asked for once every program is made').toBe(3);
+    m.state.layers.push('dots');
+    m.frame('tiles 5: a new layer has data');
+    expect(m.made.at(-1)).toBe('dots');
+    expect(m.drawn, 'nothing drawn while warming').toEqual([]);
+    m.complete();
+    m.frame('complete');
+    expect(m.drawn).toEqual(['complete']);
+    expect(m.made, 'the complete frame made nothing').toHaveLength(4);
+  });
+
+  it('shows no frame before it is drawn: a complete frame that still needs a program waits for the next', async () => {
+    const gl = fakeGl();
+    gl.gpuFinished = true;
+    const m = fakeMap(gl);
+    const onShown = vi.fn();
+    showWhenComplete(m.map, onShown);
+    m.state.layers = ['land', 'labels'];
+    m.complete();
+    m.frame('complete, makes land');
+    m.idle();
+    m.frame('complete, makes labels');
+    m.idle();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(onShown).not.toHaveBeenCalled();
+    expect(m.drawn).toEqual([]);
+    m.frame('complete, drawn');
+    m.idle();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(m.drawn).toEqual(['complete, drawn']);
+    expect(onShown).toHaveBeenCalledTimes(1);
+  });
+
   it('is shown at the first idle where the GPU cannot be asked (WebGL 1)', async () => {
     const m = fakeMap({});
     const onShown = vi.fn();
     showWhenComplete(m.map, onShown);
+    m.frame('making the program');
+    m.complete();
+    m.frame('complete');
     m.idle();
     await vi.advanceTimersByTimeAsync(0);
     expect(onShown).toHaveBeenCalledTimes(1);
@@ -143,7 +227,7 @@ describe('the first view', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(view.shown()).toBe(true);
     expect(onShown).toHaveBeenCalledTimes(1);
-    expect(m.state.repaints, 'a frame is asked for, now drawn').toBe(1);
+    expect(m.state.repaints, 'after the frame that made a program, a frame is asked for, now drawn').toBe(2);
     m.frame('partial');
     expect(m.drawn).toEqual(['partial']);
   });

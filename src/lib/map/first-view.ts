@@ -5,6 +5,10 @@
 // - While the canvas is hidden, MapLibre prepares every frame (tiles, placement) but draws only a
 //   frame that can be the complete one: every source loaded and label placement done, as MapLibre
 //   requires for `idle`. Drawing each batch of tiles as it arrived cost ~16 full frames.
+// - The frames before it are not wasted: each walks the layers with drawing switched off, so that
+//   the tiles' buffers are uploaded and the WebGL programs the layers need are made, one program per
+//   frame. Made all at once in the complete frame, the ~12 programs held the page ~0.1 s (four
+//   times that on a phone); one at a time, each is a short task while the tiles are still coming.
 // - Once the complete frame is drawn, the canvas is shown only when the GPU has finished drawing it
 //   (a WebGL fence, polled between tasks). Shown at once, the browser's compositor made the main
 //   thread wait for that drawing: one ~0.5 s task, the first frame's shaders compiled with it.
@@ -30,11 +34,25 @@ export type FenceGl = Pick<
   | 'SIGNALED'
 >;
 
+/** A WebGL program as MapLibre makes it: only its `draw` is touched (switched off while warming). */
+interface ProgramLike {
+  draw: (...args: never[]) => void;
+}
+
 /** What is used of MapLibre's map: public methods, and the painter and placement flag it keeps. */
 export type FirstViewMap = Pick<MlMap, 'getCanvas' | 'once' | 'off' | 'loaded' | 'triggerRepaint'> & {
-  painter?: { render: (...args: never[]) => void; context?: { gl?: unknown } };
+  painter?: {
+    render: (...args: never[]) => void;
+    context?: { gl?: unknown; setDefault?: () => void };
+    programCache?: { getProgram: (...args: never[]) => ProgramLike };
+  };
   _placementDirty?: boolean;
 };
+
+/** New WebGL programs made in one hidden frame, at most. */
+export const PROGRAMS_PER_FRAME = 1;
+/** Thrown to end a warming frame once it has made its program. */
+const ENOUGH = Symbol('enough for this frame');
 
 export interface FirstView {
   /** Whether the canvas shows (the first view is complete, or the wait is over). */
@@ -81,11 +99,53 @@ export function showWhenComplete(
   canvas.style.visibility = 'hidden';
   const painter = map.painter;
   const render = painter?.render;
-  // MapLibre fires `idle` only after a frame drawn with every source loaded and no placement left
-  // to do: a frame skipped here is never the last one before `idle`.
+  const made = new WeakSet<ProgramLike>();
+  // A frame that walks the layers without drawing, making at most PROGRAMS_PER_FRAME new programs
+  // (then it stops, and asks for another frame to go on).
+  const warm = (self: unknown, args: never[]): number => {
+    const cache = painter?.programCache;
+    if (!render || !cache || typeof cache.getProgram !== 'function') return 0;
+    const getProgram = cache.getProgram;
+    let proto: ProgramLike | undefined;
+    let draw: ProgramLike['draw'] | undefined;
+    let fresh = 0;
+    cache.getProgram = function (this: unknown, ...a: never[]) {
+      const program = getProgram.apply(this, a);
+      if (!proto) {
+        proto = Object.getPrototypeOf(program) as ProgramLike;
+        draw = proto.draw;
+        proto.draw = () => {};
+      }
+      if (!made.has(program)) {
+        made.add(program);
+        if (++fresh >= PROGRAMS_PER_FRAME) throw ENOUGH;
+      }
+      return program;
+    };
+    try {
+      render.apply(self, args);
+    } catch (e) {
+      if (e !== ENOUGH) throw e;
+      painter?.context?.setDefault?.();
+    } finally {
+      cache.getProgram = getProgram;
+      if (proto && draw) proto.draw = draw;
+    }
+    if (fresh) map.triggerRepaint();
+    return fresh;
+  };
+  // MapLibre fires `idle` only after a frame with every source loaded and no placement left to do;
+  // such a frame is drawn once it needs no new program (else the next one is), and `idle` counts
+  // only after a drawn one.
+  let drawn = false;
   if (painter && render)
     painter.render = function (this: unknown, ...args: never[]) {
-      if (map.loaded() && !map._placementDirty) render.apply(this, args);
+      const complete = map.loaded() && !map._placementDirty;
+      drawn = false;
+      if (warm(this, args) === 0 && complete) {
+        render.apply(this, args);
+        drawn = true;
+      }
     };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let shown = false;
@@ -105,7 +165,10 @@ export function showWhenComplete(
     if (!complete) map.triggerRepaint();
     onShown();
   };
-  const onIdle = () => void gpuDone(painter?.context?.gl).then(() => reveal(true));
+  const onIdle = () => {
+    if (painter && render && !drawn) return void map.once('idle', onIdle);
+    void gpuDone(painter?.context?.gl).then(() => reveal(true));
+  };
   map.once('idle', onIdle);
   timer = setTimeout(() => reveal(false), maxWaitMs);
   return {
