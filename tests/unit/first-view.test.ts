@@ -192,6 +192,33 @@ describe('the first view', () => {
     expect(onShown).toHaveBeenCalledTimes(1);
   });
 
+  it('tells what reads the canvas when it shows (MapLibre’s idle alone may follow an undrawn frame)', async () => {
+    const gl = fakeGl();
+    gl.gpuFinished = true;
+    const m = fakeMap(gl);
+    const view = showWhenComplete(m.map);
+    const shown = vi.fn();
+    void view.whenShown().then(shown);
+    m.state.layers = ['land', 'labels'];
+    m.complete();
+    m.frame('complete, makes land');
+    m.idle();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(shown, 'after an undrawn frame').not.toHaveBeenCalled();
+    m.frame('complete, makes labels');
+    m.frame('complete, drawn');
+    m.idle();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(shown).toHaveBeenCalledTimes(1);
+    // A map removed before its picture does not keep a reader of the canvas waiting.
+    const removed = showWhenComplete(fakeMap().map);
+    const released = vi.fn();
+    void removed.whenShown().then(released);
+    removed.dispose();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(released).toHaveBeenCalled();
+  });
+
   it('is shown at the first idle where the GPU cannot be asked (WebGL 1)', async () => {
     const m = fakeMap({});
     const onShown = vi.fn();

@@ -57,7 +57,12 @@ const ENOUGH = Symbol('enough for this frame');
 export interface FirstView {
   /** Whether the canvas shows (the first view is complete, or the wait is over). */
   shown(): boolean;
-  /** Stops waiting, without showing or reporting (the map is being removed). */
+  /**
+   * Resolves once the canvas shows. Until then MapLibre's `idle` may follow a frame that was not
+   * drawn (one that made a program): what reads the canvas waits for this first.
+   */
+  whenShown(): Promise<void>;
+  /** Stops waiting, without showing or reporting (the map is being removed); `whenShown` resolves. */
   dispose(): void;
 }
 
@@ -149,6 +154,8 @@ export function showWhenComplete(
     };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let shown = false;
+  let resolveShown = () => {};
+  const shownPromise = new Promise<void>((r) => (resolveShown = r));
   let disposed = false;
   const stop = () => {
     if (timer !== undefined) clearTimeout(timer);
@@ -163,6 +170,7 @@ export function showWhenComplete(
     canvas.style.visibility = '';
     // Shown before it was complete: draw what there is now (a complete frame is drawn already).
     if (!complete) map.triggerRepaint();
+    resolveShown();
     onShown();
   };
   const onIdle = () => {
@@ -173,9 +181,11 @@ export function showWhenComplete(
   timer = setTimeout(() => reveal(false), maxWaitMs);
   return {
     shown: () => shown,
+    whenShown: () => shownPromise,
     dispose: () => {
       disposed = true;
       stop();
+      resolveShown();
     },
   };
 }

@@ -378,6 +378,9 @@ export class MapView {
   async settled(): Promise<void> {
     if (this.disposed) return;
     if (!this.styleReady) await this.map.once('load');
+    // Before the first picture shows, an `idle` may follow a frame that was not drawn (first-view.ts).
+    await this.firstView.whenShown();
+    if (this.disposed) return;
     // A fresh frame ends in 'idle' once every tile is in and every fade is over.
     const idle = this.map.once('idle');
     this.map.triggerRepaint();
