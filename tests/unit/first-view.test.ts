@@ -192,6 +192,17 @@ describe('the first view', () => {
     expect(onShown).toHaveBeenCalledTimes(1);
   });
 
+  it('is shown at the next idle if a restored WebGL context gave the map a new painter', async () => {
+    const m = fakeMap({});
+    const onShown = vi.fn();
+    showWhenComplete(m.map, onShown);
+    m.frame('making the program');
+    (m.map as { painter?: unknown }).painter = { render: () => {}, context: { gl: {} } };
+    m.idle();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(onShown).toHaveBeenCalledTimes(1);
+  });
+
   it('tells what reads the canvas when it shows (MapLibre’s idle alone may follow an undrawn frame)', async () => {
     const gl = fakeGl();
     gl.gpuFinished = true;

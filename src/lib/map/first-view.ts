@@ -174,8 +174,10 @@ export function showWhenComplete(
     onShown();
   };
   const onIdle = () => {
-    if (painter && render && !drawn) return void map.once('idle', onIdle);
-    void gpuDone(painter?.context?.gl).then(() => reveal(true));
+    // A lost and restored WebGL context gives the map a new painter, which draws every frame.
+    const own = map.painter === painter;
+    if (own && painter && render && !drawn) return void map.once('idle', onIdle);
+    void gpuDone(map.painter?.context?.gl).then(() => reveal(true));
   };
   map.once('idle', onIdle);
   timer = setTimeout(() => reveal(false), maxWaitMs);
