@@ -1,7 +1,7 @@
 // The first picture appears whole. Until MapLibre first reports `idle` (every tile of the first
 // view in, every label placed) its canvas is kept out of the page's painting, so that the reader
-// never sees the map assemble tile by tile. Three things keep the page's main thread free while
-// the map gets there (measured with software WebGL, `npm run bench`'s trace):
+// never sees the map assemble tile by tile. What keeps the page's main thread free while the map
+// gets there (measured with software WebGL, `npm run bench`'s trace):
 // - While the canvas is hidden, MapLibre prepares every frame (tiles, placement) but draws only a
 //   frame that can be the complete one: every source loaded and label placement done, as MapLibre
 //   requires for `idle`. Drawing each batch of tiles as it arrived cost ~16 full frames.
@@ -11,7 +11,7 @@
 //   times that on a phone); one at a time, each is a short task while the tiles are still coming.
 // - Once the complete frame is drawn, the canvas is shown only when the GPU has finished drawing it
 //   (a WebGL fence, polled between tasks). Shown at once, the browser's compositor made the main
-//   thread wait for that drawing: one ~0.5 s task, the first frame's shaders compiled with it.
+//   thread wait for that drawing: one ~0.5 s task.
 // - The canvas is never composited half-drawn, so no frame is read back twice.
 // Nothing waits for the reader: the map shows as soon as it is complete (or after `maxWaitMs`,
 // whatever it shows then, should it never settle).
