@@ -1,7 +1,7 @@
 // The browser tests as CI runs them: the files that walk the story in two browsers at once, then
 // the kiosk captions' tests two at once, then the other files that measure real time one at a
-// time (playwright.config.ts, `projects`). Both parts
-// always run; the exit code fails if either did. Extra arguments go to both runs.
+// time (playwright.config.ts, `projects`). Every part always runs; the exit code fails if any did.
+// Extra arguments go to every run.
 import { spawnSync } from 'node:child_process';
 
 const args = process.argv.slice(2);

@@ -109,7 +109,7 @@ export function watchVisibleMap(
   const resize = new ResizeObserver(() => schedule());
   const measure = () => {
     frame = 0;
-    for (const el of document.querySelectorAll('[data-covers-map], .overview-inset, .maplibregl-ctrl')) {
+    for (const el of document.querySelectorAll(COVER_SELECTOR)) {
       if (!observed.has(el)) {
         observed.add(el);
         resize.observe(el);

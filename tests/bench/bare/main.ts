@@ -11,7 +11,7 @@ import { Protocol } from 'pmtiles';
 import story from 'virtual:bench-story';
 import { basemapStyle, setHiddenBasemapPlaces } from '../../../src/lib/map/style';
 import { hiddenPlaceNames, storyStyle } from '../../../src/lib/map/map-style';
-import { gpuDone } from '../../../src/lib/map/first-view';
+import { gpuDone, type FirstViewMap } from '../../../src/lib/map/first-view';
 import { chapterMapState, type MapState } from '../../../src/lib/story/chapter-state';
 import type { Camera, Story } from '../../../src/lib/story/types';
 
@@ -72,7 +72,7 @@ let frames = 0;
 map.on('render', () => frames++);
 // As in the app, the first picture counts once the GPU has drawn it (src/lib/map/first-view.ts).
 map.once('idle', async () => {
-  await gpuDone((map as unknown as { painter: { context: { gl: unknown } } }).painter.context.gl);
+  await gpuDone((map as unknown as FirstViewMap).painter?.context?.gl);
   performance.clearMarks('storymap:first-idle');
   // What the basemap drew: none means the page did not get the archive, and its timings are void.
   const basemapFeatures = map.queryRenderedFeatures().filter((f) => f.source === 'basemap').length;
