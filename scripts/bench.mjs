@@ -14,6 +14,7 @@ import { buildBarePage } from './bench/bare.mjs';
 import { pages, readMark, VIEWPORT, waitMark } from './bench/browser.mjs';
 import { firstIdle } from './bench/first-idle.mjs';
 import { appFlights, compareFlights } from './bench/flights.mjs';
+import { glyphRanges } from './bench/glyphs.mjs';
 import { heap } from './bench/heap.mjs';
 import { kioskSoak } from './bench/kiosk-soak.mjs';
 import { lighthouseScores } from './bench/lighthouse.mjs';
@@ -86,6 +87,15 @@ try {
   if (opts.want('scrolling')) await scrolling({ ...common, budget: BUDGETS.appLongTasks });
   if (opts.want('heap')) await heap({ ...common, changes: opts.heapChanges });
   if (opts.want('kiosk-soak')) await kioskSoak({ ...common, browser });
+  if (opts.named('glyphs'))
+    await glyphRanges({
+      ...common,
+      browser,
+      root,
+      dist,
+      runs: opts.runs,
+      glyphsDir: resolve(opts.glyphsDir ?? join(root, 'node_modules/.cache/glyphs')),
+    });
 } finally {
   await browser.close();
   server.close();

@@ -5,6 +5,8 @@
 //   npm run bench -- --skip-lighthouse --runs 5 --flight-rounds 5 --keep-bare
 //   npm run bench -- --only first-idle,flights   (sections: flights, first-idle, trace, scrolling,
 //                                                  heap, kiosk-soak, lighthouse; the bundle is always reported)
+//   npm run bench -- --only glyphs [--glyphs-dir DIR]   font-faces vs pre-built glyph ranges; run
+//                                                  only when named (scripts/bench/glyphs.mjs)
 
 export function parseOptions(args) {
   const flag = (name) => args.includes(name);
@@ -20,6 +22,9 @@ export function parseOptions(args) {
     runs: option('--runs', 3),
     flightRounds: option('--flight-rounds', 3),
     heapChanges: option('--changes', 45),
+    glyphsDir: args.includes('--glyphs-dir') ? args[args.indexOf('--glyphs-dir') + 1] : null,
     want: (section) => !only || only.includes(section),
+    /** Sections that run only when --only names them. */
+    named: (section) => !!only?.includes(section),
   };
 }

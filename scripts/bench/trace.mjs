@@ -30,6 +30,15 @@ const GLYPH_FUNCTIONS = new Set([
   '_createTinySDF',
   '_drawAlternateGlyph',
 ]);
+/** MapLibre's methods that load and parse glyph ranges (a style `glyphs` URL; scripts/bench/glyphs.mjs). */
+const GLYPH_RANGE_FUNCTIONS = new Set(['_loadGlyphRange', '_downloadAndCacheRangePromise']);
+/** Every step of getting glyphs to the workers on the main thread, whichever way they come. */
+const GLYPH_ANY_FUNCTIONS = new Set([
+  ...GLYPH_FUNCTIONS,
+  ...GLYPH_RANGE_FUNCTIONS,
+  'getGlyphs',
+  '_getAndCacheGlyphsPromise',
+]);
 
 /** Sampled CPU profiles in the trace, per thread: [{ tid, samples: [{ ts, dt, stack: [fn…] }] }]. */
 function cpuProfiles(events) {
@@ -70,7 +79,7 @@ function cpuProfiles(events) {
   });
 }
 
-async function traceOnce(browser, url) {
+export async function traceOnce(browser, url) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   await browser.startTracing(page, { categories: CATEGORIES });
@@ -112,12 +121,16 @@ async function traceOnce(browser, url) {
       workers += e.dur / 1000;
   // Sampled stacks: glyph drawing on the main thread, and the functions that cost most.
   let glyphs = 0;
+  let glyphRanges = 0;
+  let glyphsAny = 0;
   const self = new Map();
   for (const prof of cpuProfiles(traceEvents.filter((e) => e.pid === pid))) {
     const where = prof.tid === mainTid ? 'main' : 'worker';
     for (const s of prof.samples) {
       if (s.ts < origin || s.ts > end) continue;
       if (where === 'main' && s.stack.some((f) => GLYPH_FUNCTIONS.has(f))) glyphs += s.dt / 1000;
+      if (where === 'main' && s.stack.some((f) => GLYPH_RANGE_FUNCTIONS.has(f))) glyphRanges += s.dt / 1000;
+      if (where === 'main' && s.stack.some((f) => GLYPH_ANY_FUNCTIONS.has(f))) glyphsAny += s.dt / 1000;
       const key = `${where} ${s.leaf || '(anonymous)'}`;
       self.set(key, (self.get(key) ?? 0) + s.dt / 1000);
     }
@@ -133,6 +146,8 @@ async function traceOnce(browser, url) {
     main: tasks.filter((t) => !t.parent).reduce((n, t) => n + t.duration, 0),
     workers,
     glyphs,
+    glyphRanges,
+    glyphsAny,
     top,
   };
 }
