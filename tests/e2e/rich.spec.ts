@@ -131,3 +131,32 @@ test('the overview inset shows where the view is in China', async ({ page }) => 
   expect(b![0]).toBeLessThan(cam[0]);
   expect(b![2]).toBeGreaterThan(cam[0]);
 });
+
+test("the overview inset takes the map's theme: light beside the reading map, dark on the kiosk's", async ({
+  page,
+}) => {
+  /** Relative luminance (0 black … 1 white) of the inset's card and of China's outline in it. */
+  const insetColours = () =>
+    page.locator('.overview-inset.filled').evaluate((el) => {
+      const lum = (css: string) => {
+        const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+      };
+      return {
+        card: lum(getComputedStyle(el).backgroundColor),
+        land: lum(getComputedStyle(el.querySelector('path.land')!).fill),
+      };
+    });
+  await page.goto('/#rocket');
+  await settled(page, 'rocket');
+  const light = await insetColours();
+  expect(light.card, 'a light card on the light map').toBeGreaterThan(0.8);
+  await page.goto('/?mode=kiosk');
+  await expect(page.locator('.overview-inset.filled')).toBeVisible();
+  const dark = await insetColours();
+  expect(dark.card, 'a dark card on the dark map, not a light one glaring beside it').toBeLessThan(0.05);
+  for (const c of [light, dark])
+    // The outline stands out from its card (contrast ratio ≥ 2).
+    expect((Math.max(c.card, c.land) + 0.05) / (Math.min(c.card, c.land) + 0.05)).toBeGreaterThanOrEqual(2);
+});
