@@ -25,8 +25,10 @@ import { createTable, log } from './bench/table.mjs';
 import { traceFirstIdle } from './bench/trace.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist');
 const opts = parseOptions(process.argv.slice(2));
+// A build of its own (for the address it is served at, below), so that the bench never replaces
+// the dist/ that the browser tests and `npm run preview` use; --no-build measures dist/ itself.
+const dist = opts.build ? join(root, 'node_modules/.cache/bench/dist') : join(root, 'dist');
 const { row, print } = createTable();
 
 const tsModule = async (path) =>
@@ -44,8 +46,8 @@ const PORT = await new Promise((ok) => {
   });
 });
 if (opts.build) {
-  log('npm run build');
-  execSync('npm run build', {
+  log(`npm run build -- --out ${dist}`);
+  execSync(`npm run build -- --out ${JSON.stringify(dist)}`, {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     // Vite's module runner (used above to load our TypeScript) sets NODE_ENV=development; the
@@ -99,7 +101,7 @@ try {
 } finally {
   await browser.close();
   server.close();
-  // --keep-bare leaves the bare page in dist/__bench/ to look at (never deploy it).
+  // --keep-bare leaves the bare page in the measured build's __bench/ to look at (never deploy it).
   if (!opts.keepBare) rmSync(join(dist, '__bench'), { recursive: true, force: true });
 }
 

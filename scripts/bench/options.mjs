@@ -1,5 +1,5 @@
 // The bench's command line.
-//   npm run bench                 build, then measure everything
+//   npm run bench                 build (into node_modules/.cache/bench/dist), then measure everything
 //   npm run bench -- --no-build   measure the existing dist/ (built without SITE_URL: no canonical
 //                                 link, so Lighthouse's SEO score may differ)
 //   npm run bench -- --skip-lighthouse --runs 5 --flight-rounds 5 --keep-bare
