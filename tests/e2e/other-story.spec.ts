@@ -4,7 +4,7 @@
 // Canal is built for a folder of its host (`--base /grand-canal/`) and served only there, as a story
 // beside others on one host; the other story at the host's root.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -211,6 +211,26 @@ for (const kind of ['fixture', 'new-story'] as const) {
             if (id !== story.chapters[0]!.id || seen[id]) expect(seen[id], id).toEqual([endOf(id).to]);
         }
       });
+
+      // The link preview and icons are photographed from the build as it is served: for a story
+      // built for a folder, under that folder.
+      if (kind === 'fixture')
+        test('npm run images makes the preview and icons from the build made for its folder', async () => {
+          test.setTimeout(180_000);
+          // A copy of the story with its own icon, so that the images are written into the copy.
+          const copy = join(tmp, 'images-story');
+          cpSync(storyDir, copy, { recursive: true });
+          cpSync(resolve('src/build/site/default-icons/favicon.svg'), join(copy, 'favicon.svg'));
+          run([resolve('scripts/make-images.mjs'), '--dist', join(tmp, `${kind}-dist`)], { STORY_DIR: copy });
+          /** Width and height of a PNG file (its IHDR chunk). */
+          const size = (file: string) => {
+            const b = readFileSync(file);
+            return [b.readUInt32BE(16), b.readUInt32BE(20)];
+          };
+          expect(size(join(copy, story.preview ?? 'og-image.png'))).toEqual([1200, 630]);
+          expect(size(join(copy, 'icon-192.png'))).toEqual([192, 192]);
+          expect(size(join(copy, 'icon-512.png'))).toEqual([512, 512]);
+        });
 
       // Two stories on one host never touch each other: this one asks for nothing outside its folder
       // (the server answers nothing there either), its service worker's scope is the folder, and its
