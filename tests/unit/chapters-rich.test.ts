@@ -11,6 +11,10 @@ import { compileStory, StoryError } from '../../src/build/story/compile';
 import { basemapAttribution } from '../../src/lib/map/style';
 import { basemapCredit, usedSourceIds } from '../../src/lib/ui/credits';
 import { LANGS, type Lang } from '../../src/lib/story/types';
+import { length, lineString } from '@turf/turf';
+import { sliceDrawn } from '../../src/lib/map/route-draw';
+import { formatKm } from '../../src/lib/ui/format';
+import { STRINGS } from '../../src/lib/ui/strings';
 
 const DIR = 'src/stories/liangjiang';
 const { story } = loadStory(DIR);
@@ -181,5 +185,43 @@ describe('the story format checks the new fields', () => {
     expect(problems(files)).toContain(
       `${DIR}/${name}:${line}: sources: the credits chapter must list source "ourairports" (used by chapter "the-area")`,
     );
+  });
+});
+
+describe('a route told over several chapters (the test story)', () => {
+  const fixture = loadStory('tests/fixtures/grand-canal').story;
+  const canal = fixture.overlays.find((o) => o.id === 'grand-canal')!;
+  const coords = (canal.geometry as GeoJSON.LineString).coordinates;
+  const legend = (chapterId: string, lang: Lang) => {
+    const chapter = fixture.chapters.find((c) => c.id === chapterId)!;
+    const number = fixture.chapters.indexOf(chapter) + 1;
+    const { body } = render(ChapterText, { props: { story: fixture, chapter, number, lang } });
+    const doc = new JSDOM(`<body>${body}</body>`).window.document;
+    return doc.querySelector('[data-overlay-id="grand-canal"] .legend-measure')!.textContent;
+  };
+
+  test('a chapter that draws it part of the way gives the length drawn so far beside the whole', () => {
+    const partial = fixture.chapters.filter((c) => (c.routeEnds?.['grand-canal'] ?? 1) < 1);
+    expect(partial.map((c) => c.id)).toEqual(['south', 'north']);
+    let before = 0;
+    for (const c of partial) {
+      const km = c.routeEndKm!['grand-canal']!;
+      // The drawn part and the rest of the line make the whole route.
+      const rest = sliceDrawn([...coords].reverse(), 1 - c.routeEnds!['grand-canal']!);
+      const restKm = length(lineString(rest), { units: 'kilometers' });
+      expect(Math.abs(km + restKm - canal.measure), c.id).toBeLessThan(1);
+      // Chapter by chapter, more of the route is drawn.
+      expect(km, c.id).toBeGreaterThan(before);
+      before = km;
+      for (const lang of LANGS)
+        expect(legend(c.id, lang), `${c.id} (${lang})`).toBe(
+          STRINGS[lang].routeLengthPart(formatKm(km, lang), formatKm(canal.measure, lang)),
+        );
+    }
+    expect(legend('south', 'en')).toMatch(/^drawn so far: about [\d,]+ km of [\d,]+ km$/);
+    // The chapter that draws it to its end gives the whole length only.
+    const last = fixture.chapters.findLast((c) => c.layers.includes('grand-canal'))!;
+    expect(last.routeEndKm).toBeUndefined();
+    expect(legend(last.id, 'en')).toBe(STRINGS.en.routeLength(formatKm(canal.measure, 'en')));
   });
 });

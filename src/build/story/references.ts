@@ -7,7 +7,8 @@ import { Catalogue, type StoryContext } from './context.ts';
 import { buildOverlay, type OverlayInput } from './overlays.ts';
 import type { SourceFile } from './problems.ts';
 import { ROUTE_TO_TOLERANCE_KM } from './schema.ts';
-import { nearestOnRoute } from '../../lib/map/route-draw.ts';
+import { length, lineString } from '@turf/turf';
+import { nearestOnRoute, sliceDrawn } from '../../lib/map/route-draw.ts';
 
 /** The overlays whose places all exist, with their geometry; the others are invalid where they are. */
 export function resolveOverlays(
@@ -103,7 +104,8 @@ export function checkChapterRefs(
 
 /**
  * How far each chapter draws the routes it gives a `to:` (chapter.routeEnds): a fraction as it is,
- * a place as the fraction of the route at the route's point nearest to it, which must be near.
+ * a place as the fraction of the route at the route's point nearest to it, which must be near; and
+ * how long that drawn part is when it is not the whole route (chapter.routeEndKm, for the legend).
  */
 export function resolveRouteEnds(
   ctx: StoryContext,
@@ -113,6 +115,7 @@ export function resolveRouteEnds(
   const { places, overlays } = catalogues;
   for (const { chapter: c, front, input } of chapters) {
     const ends: Record<string, number> = {};
+    const km: Record<string, number> = {};
     input.layers.forEach((entry, i) => {
       if (typeof entry === 'string') return;
       const overlay = overlays.get(entry.route);
@@ -129,10 +132,14 @@ export function resolveRouteEnds(
       // Listed again (before, or by its id alone): which end would the chapter mean?
       if (input.layers.some((l, j) => layerId(l) === entry.route && (j < i || typeof l === 'string')))
         return at(['route'], `route "${entry.route}" is listed twice`, `layers[${i}]`);
-      if (typeof entry.to === 'number') {
-        ends[entry.route] = entry.to;
-        return;
-      }
+      const end = (fraction: number) => {
+        ends[entry.route] = fraction;
+        if (fraction >= 1) return;
+        const part = sliceDrawn(overlay.geometry.coordinates as LngLat[], fraction);
+        const drawn = part.length < 2 ? 0 : length(lineString(part), { units: 'kilometers' });
+        km[entry.route] = Math.round(drawn * 10) / 10;
+      };
+      if (typeof entry.to === 'number') return end(entry.to);
       const place = places.get(entry.to);
       if (!place) {
         const problem = places.problemWith(entry.to);
@@ -146,9 +153,12 @@ export function resolveRouteEnds(
           `route "${entry.route}" does not pass place "${entry.to}": its nearest point is ` +
             `${Math.round(near.km)} km away (at most ${ROUTE_TO_TOLERANCE_KM} km); give a place on the route, or a fraction`,
         );
-      ends[entry.route] = Math.round(near.fraction * 1e6) / 1e6;
+      end(Math.round(near.fraction * 1e6) / 1e6);
     });
-    if (Object.keys(ends).length) c.routeEnds = ends;
+    if (Object.keys(ends).length) {
+      c.routeEnds = ends;
+      if (Object.keys(km).length) c.routeEndKm = km;
+    }
   }
 }
 

@@ -23,6 +23,8 @@ const en = {
   reducedMotion: 'Reduce motion',
   routesOnMap: 'Lines on the map',
   routeLength: (length: string) => `about ${length}`,
+  /** A route the chapter draws part of the way (its `to:`). */
+  routeLengthPart: (part: string, whole: string) => `drawn so far: about ${part} of ${whole}`,
   routeSchematic:
     'Drawn through main places on the way, not along the real track; the length is measured along this line.',
   routeGreatCircle:
@@ -67,6 +69,7 @@ const zh: Strings = {
   reducedMotion: '减少动画',
   routesOnMap: '地图上的线条',
   routeLength: (length) => `约 ${length}`,
+  routeLengthPart: (part, whole) => `已画出约 ${part}，全程约 ${whole}`,
   routeSchematic: '线条只连接沿途主要地点，并非实际路线走向；长度按图上的线条计算。',
   routeGreatCircle: '两点之间在地球表面上的最短路线（大圆），并非实际飞行路线。',
   areaSize: (area) => `面积：${area}`,
