@@ -305,7 +305,7 @@ function storyFormatMarkdown(): string {
     'draws on from where the previous chapter that showed the route left it, as it is read (or, on',
     'a slide, in its first seconds); with reduced motion and on paper it shows where it leaves the route.',
     'The legend of a chapter that draws a route part of the way gives the length drawn so far beside',
-    "the whole route's (\"drawn so far: about 720 km of 1,790 km\").",
+    'the whole route\'s ("drawn so far: about 720 km of 1,790 km").',
     '',
     '### Front matter',
     '',
