@@ -7,8 +7,7 @@ import { Catalogue, type StoryContext } from './context.ts';
 import { buildOverlay, type OverlayInput } from './overlays.ts';
 import type { SourceFile } from './problems.ts';
 import { ROUTE_TO_TOLERANCE_KM } from './schema.ts';
-import { length, lineString } from '@turf/turf';
-import { nearestOnRoute, sliceDrawn } from '../../lib/map/route-draw.ts';
+import { nearestOnRoute, partKm, sliceDrawn } from '../../lib/map/route-draw.ts';
 
 /** The overlays whose places all exist, with their geometry; the others are invalid where they are. */
 export function resolveOverlays(
@@ -135,8 +134,7 @@ export function resolveRouteEnds(
       const end = (fraction: number) => {
         ends[entry.route] = fraction;
         if (fraction >= 1) return;
-        const part = sliceDrawn(overlay.geometry.coordinates as LngLat[], fraction);
-        const drawn = part.length < 2 ? 0 : length(lineString(part), { units: 'kilometers' });
+        const drawn = partKm(sliceDrawn(overlay.geometry.coordinates as LngLat[], fraction));
         km[entry.route] = Math.round(drawn * 10) / 10;
       };
       if (typeof entry.to === 'number') return end(entry.to);

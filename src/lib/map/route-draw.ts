@@ -57,13 +57,18 @@ export function sliceDrawn(coords: readonly (readonly number[])[], fraction: num
   return out;
 }
 
+/** Length in km (Turf, over the globe) of a part of a line, as sliceDrawn gives it. */
+export function partKm(part: number[][]): number {
+  return part.length < 2 ? 0 : length(lineString(part), { units: 'kilometers' });
+}
+
 /** The drawn part of a route at `progress` through its chapter. */
 export function routeDrawn(overlay: Pick<Overlay, 'geometry' | 'measure'>, progress: number): RouteDrawn {
   if (overlay.geometry.type !== 'LineString') throw new Error('routeDrawn needs a route (a LineString)');
   const fraction = drawFraction(progress);
   const part = sliceDrawn(overlay.geometry.coordinates, fraction);
   const end = part[part.length - 1]!;
-  const km = fraction <= 0 || part.length < 2 ? 0 : length(lineString(part), { units: 'kilometers' });
+  const km = fraction <= 0 ? 0 : partKm(part);
   return { fraction, km, totalKm: overlay.measure, end: [end[0]!, end[1]!] };
 }
 

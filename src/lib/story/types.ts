@@ -92,7 +92,7 @@ export interface Chapter {
    * drawn, from its `to:` (a place on the route, or a fraction). A route not in here is drawn whole.
    */
   routeEnds?: Record<string, number>;
-  /** The length (km, over the globe) of the part of each route in `routeEnds` that the chapter draws. */
+  /** For each route in `routeEnds` drawn short of its end: the length (km, over the globe) of the part drawn. */
   routeEndKm?: Record<string, number>;
   /** Source ids that back the chapter. */
   sources: string[];
