@@ -18,8 +18,13 @@ for (const lang of ['en', 'zh'] as const) {
           message: `basemap features at ${c.id}`,
         })
         .toBeGreaterThan(5);
+      // Labels are placed a frame or two after the tiles are drawn: wait for them, not for a frame.
+      await expect
+        .poll(async () => (await status(page)).basemap?.labels.length ?? 0, {
+          message: `basemap labels at ${c.id}`,
+        })
+        .toBeGreaterThan(0);
       const { labels, onPlaces } = (await status(page)).basemap!;
-      expect(labels.length, `basemap labels at ${c.id}`).toBeGreaterThan(0);
       // No city name of the basemap is printed over a place the story marks.
       expect(onPlaces, `basemap labels over story places at ${c.id}`).toEqual([]);
       const han = labels.filter((l) => HAN.test(l)).length;
