@@ -235,3 +235,35 @@ test('a chapter in two steps: → and the → button show its second step before
   await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(ids[ids.length - 2]!).title.en);
   await expect(slide).toHaveAttribute('data-steps', '1');
 });
+
+test('the speaker view steps the audience through a two-step chapter before the next chapter, and back', async ({
+  page,
+  problems,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const last = ids[ids.length - 1]!;
+  const before = ids[ids.length - 2]!;
+  await page.goto(`/?mode=present#${last}`);
+  const slide = page.locator('.slide');
+  await expect(slide).toHaveAttribute('data-steps', '2');
+  const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+  speaker.on('console', (m) => m.type() === 'error' && problems.push(`speaker console error: ${m.text()}`));
+  speaker.on('pageerror', (e) => problems.push(`speaker page error: ${e.message}`));
+  const page2 = speaker.locator('.speaker-step');
+  // The speaker hears how many steps the audience's slide has.
+  await expect(page2).toHaveText('page 1 of 2 of this slide');
+  const next = speaker.getByRole('button', { name: /next/i });
+  await expect(next, 'the last chapter still has a step to show').toBeEnabled();
+  await speaker.keyboard.press('ArrowRight');
+  await expect(slide).toHaveAttribute('data-step', '2');
+  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(last).title.en);
+  await expect(page2).toHaveText('page 2 of 2 of this slide');
+  await expect(next).toBeDisabled();
+  await speaker.keyboard.press('ArrowLeft');
+  await expect(slide).toHaveAttribute('data-step', '1');
+  await speaker.keyboard.press('ArrowLeft');
+  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(before).title.en);
+  await expect(speaker.locator('.speaker-now h2')).toHaveText(chapter(before).title.en);
+  await expect(page2).toHaveCount(0);
+  await speaker.close();
+});

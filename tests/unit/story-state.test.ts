@@ -54,4 +54,31 @@ describe('the story state', () => {
     s.chooseLang('en');
     expect([s.lang, s.langChoice]).toEqual(['en', 'en']);
   });
+
+  it('steps through the pages of a long chapter before the next chapter, and back', () => {
+    const s = new StoryState(story, { ...READER_POLICY, name: 'present' });
+    s.setSteps(3);
+    expect([s.hasPrev, s.hasNext]).toEqual([false, true]);
+    s.next();
+    s.next();
+    expect([s.index, s.step]).toEqual([0, 2]);
+    s.next();
+    expect([s.index, s.step, s.steps], 'a new chapter starts at its first page of one').toEqual([1, 0, 1]);
+    s.prev();
+    expect([s.index, s.step]).toEqual([0, 0]);
+    // A layout with fewer pages keeps the page within them.
+    s.setSteps(3, 2);
+    s.setSteps(2);
+    expect(s.step).toBe(1);
+    // While exploring, → and ← move by chapters.
+    s.explore(true);
+    s.next();
+    expect([s.index, s.step]).toEqual([1, 0]);
+    // The last page of the last chapter is the end.
+    s.go(2);
+    s.setSteps(2, 1);
+    expect(s.hasNext).toBe(false);
+    s.next();
+    expect([s.index, s.step]).toEqual([2, 1]);
+  });
 });

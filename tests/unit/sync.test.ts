@@ -164,7 +164,48 @@ describe('startSync', () => {
     expect(isSyncMessage({ type: 'blank', on: 'yes' })).toBe(false);
     expect(isSyncMessage({ type: 'lang', lang: 'zh' })).toBe(true);
     expect(isSyncMessage({ type: 'lang', lang: 'fr' })).toBe(false);
+    expect(isSyncMessage({ type: 'step', index: 2, step: 1, steps: 2 })).toBe(true);
+    expect(isSyncMessage({ type: 'step', index: 2, step: 2, steps: 2 })).toBe(false);
+    expect(isSyncMessage({ type: 'step', index: 2, step: 0, steps: 0 })).toBe(false);
+    expect(isSyncMessage({ type: 'step', index: 2, step: -1, steps: 2 })).toBe(false);
     expect(isSyncMessage('go')).toBe(false);
     expect(isSyncMessage(null)).toBe(false);
+  });
+
+  it('passes the page of a long chapter, not after the chapter has changed, and a window that joins gets it', () => {
+    const open = bus();
+    const a = open();
+    const pages: [number, number, number][] = [];
+    const audience = windowWith(a, 4);
+    const speakerChannel = open();
+    const speaker = startSync({
+      channel: speakerChannel,
+      index: 4,
+      go: () => {},
+      onStep: (...p) => pages.push(p),
+    });
+    expect(pages, 'the show answers a window that joins with its page').toEqual([[4, 0, 1]]);
+    pages.length = 0;
+    a.sent.length = 0;
+    audience.sync.page(4, 0, 2);
+    audience.sync.page(4, 1, 2);
+    audience.sync.page(4, 1, 2);
+    expect(pages).toEqual([
+      [4, 0, 2],
+      [4, 1, 2],
+    ]);
+    expect(
+      a.sent.filter((m) => m.type === 'step'),
+      'an unchanged page is not sent',
+    ).toHaveLength(2);
+    // The speaker has moved on: a page of the chapter it left is not applied.
+    speaker.update(5);
+    a.postMessage({ type: 'step', index: 4, step: 0, steps: 2 });
+    expect(pages).toHaveLength(2);
+    // A third window joins and hears the page of the show's chapter.
+    const late: [number, number, number][] = [];
+    audience.w.index = 5;
+    startSync({ channel: open(), index: 0, go: () => {}, onStep: (...p) => late.push(p) });
+    expect(late.at(-1)).toEqual([5, 0, 1]);
   });
 });

@@ -11,6 +11,13 @@ export class StoryState {
   index = $state(0);
   /** 0..1 through the active chapter (scroll position, or time in the slide and kiosk modes). */
   progress = $state(0);
+  /**
+   * The page of the active chapter on the screen, 0-based, of `steps`: a chapter too long for one
+   * slide continues on further pages of it. Only a view that pages its text sets `steps`
+   * (`setSteps`); every other view has one page, and `next`/`prev` then move by chapters.
+   */
+  step = $state(0);
+  steps = $state(1);
   lang: Lang = $state('en');
   /** The language the reader chose with a switch, if any (remembered where the mode says so). */
   langChoice: Lang | null = $state(null);
@@ -60,14 +67,37 @@ export class StoryState {
       this.transition = how;
       this.index = next;
       this.progress = 0;
+      // A new chapter starts at its first page; its view measures how many it has.
+      this.step = 0;
+      this.steps = 1;
     }
     if (progress !== undefined) this.setProgress(progress);
   }
+  /** The chapter's next page, else the next chapter (while exploring, always the next chapter). */
   next(): void {
-    this.go(this.index + 1);
+    if (!this.exploring && this.step < this.steps - 1) this.step++;
+    else this.go(this.index + 1);
   }
+  /** The chapter's page before, else the chapter before (it starts at its first page). */
   prev(): void {
-    this.go(this.index - 1);
+    if (!this.exploring && this.step > 0) this.step--;
+    else this.go(this.index - 1);
+  }
+  /** Whether `next` has anywhere to go: a page or a chapter after this one. */
+  get hasNext(): boolean {
+    return this.index < this.count - 1 || this.step < this.steps - 1;
+  }
+  /** Whether `prev` has anywhere to go. */
+  get hasPrev(): boolean {
+    return this.index > 0 || this.step > 0;
+  }
+  /**
+   * The active chapter has `n` pages (measured by the view that pages it), and shows page `step`
+   * when it is given (another window's page); the page is kept within them.
+   */
+  setSteps(n: number, step = this.step): void {
+    this.steps = Math.max(1, Math.floor(n));
+    this.step = Math.min(Math.max(0, Math.floor(step)), this.steps - 1);
   }
   first(): void {
     this.go(0);

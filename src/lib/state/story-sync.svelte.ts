@@ -1,5 +1,5 @@
-// The audience view and the speaker view drive one show: a chapter or language changed in either
-// window is applied in the other (src/lib/state/sync.ts carries the messages). Both modes use
+// The audience view and the speaker view drive one show: a chapter, page or language changed in
+// either window is applied in the other (src/lib/state/sync.ts carries the messages). Both modes use
 // this one wiring; only what a blanked screen means differs, and that is theirs.
 import { openChannel, startSync } from './sync';
 import type { StoryState } from './story-state.svelte';
@@ -21,11 +21,15 @@ export function syncStoryState(state: StoryState, onBlank: (on: boolean) => void
     lang: state.lang,
     onLang: (lang) => (state.lang = lang),
     onBlank,
+    onStep: (index, step, steps) => {
+      if (index === state.index) state.setSteps(steps, step);
+    },
   });
   // Changes made in this window (the sync never echoes what it received).
   const stop = $effect.root(() => {
     $effect(() => sync.update(state.index));
     $effect(() => sync.language(state.lang));
+    $effect(() => sync.page(state.index, state.step, state.steps));
   });
   return {
     blank: (on) => sync.blank(on),

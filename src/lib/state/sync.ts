@@ -1,4 +1,4 @@
-// Keeps the audience view and the speaker view on the same chapter and in the same language, both
+// Keeps the audience view and the speaker view on the same chapter, page and language, both
 // ways, over a BroadcastChannel. Only changes made in this window are sent: a chapter or language
 // received from the other window becomes the shared one before it is applied, so it is never sent
 // back (no echo).
@@ -12,7 +12,9 @@ export type SyncMessage =
   /** Blank or restore the audience screen. */
   | { type: 'blank'; on: boolean }
   /** The sender switched to language `lang`. */
-  | { type: 'lang'; lang: Lang };
+  | { type: 'lang'; lang: Lang }
+  /** Chapter `index` has `steps` pages and shows page `step` (0-based) in the sender's window. */
+  | { type: 'step'; index: number; step: number; steps: number };
 
 export function isSyncMessage(m: unknown): m is SyncMessage {
   if (typeof m !== 'object' || m === null) return false;
@@ -26,9 +28,20 @@ export function isSyncMessage(m: unknown): m is SyncMessage {
       return typeof r.on === 'boolean';
     case 'lang':
       return r.lang === 'en' || r.lang === 'zh';
+    case 'step':
+      return (
+        isCount(r.index, 0) &&
+        isCount(r.steps, 1) &&
+        isCount(r.step, 0) &&
+        (r.step as number) < (r.steps as number)
+      );
     default:
       return false;
   }
+}
+
+function isCount(v: unknown, min: number): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= min;
 }
 
 /** The part of BroadcastChannel we use, so that tests can pass a fake. */
@@ -49,6 +62,8 @@ export interface SyncOptions {
   /** Apply a language that the other window switched to. */
   onLang?: (lang: Lang) => void;
   onBlank?: (on: boolean) => void;
+  /** Apply the page of chapter `index` that the other window shows (and how many it has). */
+  onStep?: (index: number, step: number, steps: number) => void;
   /** The channel: a BroadcastChannel named after the story (`openChannel`), or a fake in tests. */
   channel: Channel;
 }
@@ -58,6 +73,8 @@ export interface Sync {
   update(index: number): void;
   /** Tell the sync this window's language; it is sent only if it differs from the shared one. */
   language(lang: Lang): void;
+  /** Tell the sync this window's page of chapter `index`; it is sent only if it differs from the shared one. */
+  page(index: number, step: number, steps: number): void;
   blank(on: boolean): void;
   dispose(): void;
 }
@@ -76,6 +93,8 @@ export function startSync(opts: SyncOptions): Sync {
   /** The chapter both windows agree on, as far as this window knows. */
   let shared = opts.index;
   let sharedLang = opts.lang;
+  /** The page of the shared chapter, and how many it has: a new chapter starts at its first of one. */
+  let sharedStep = { step: 0, steps: 1 };
   let disposed = false;
   const send = (m: SyncMessage) => {
     if (!disposed) channel.postMessage(m);
@@ -86,12 +105,20 @@ export function startSync(opts: SyncOptions): Sync {
     if (disposed || !isSyncMessage(m)) return;
     switch (m.type) {
       case 'go':
+        if (m.index !== shared) sharedStep = { step: 0, steps: 1 };
         shared = m.index;
         opts.go(m.index);
         return;
       case 'hello':
         send({ type: 'go', index: shared });
         if (sharedLang) send({ type: 'lang', lang: sharedLang });
+        send({ type: 'step', index: shared, ...sharedStep });
+        return;
+      case 'step':
+        // A page of a chapter this window has since left is not applied.
+        if (m.index !== shared) return;
+        sharedStep = { step: m.step, steps: m.steps };
+        opts.onStep?.(m.index, m.step, m.steps);
         return;
       case 'lang':
         sharedLang = m.lang;
@@ -109,7 +136,13 @@ export function startSync(opts: SyncOptions): Sync {
     update(index) {
       if (index === shared) return;
       shared = index;
+      sharedStep = { step: 0, steps: 1 };
       send({ type: 'go', index });
+    },
+    page(index, step, steps) {
+      if (index !== shared || (step === sharedStep.step && steps === sharedStep.steps)) return;
+      sharedStep = { step, steps };
+      send({ type: 'step', index, step, steps });
     },
     language(lang) {
       if (lang === sharedLang) return;

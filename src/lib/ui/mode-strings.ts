@@ -5,6 +5,8 @@ import { STRINGS } from './strings.ts';
 
 const en = {
   slideCount: (i: number, n: number) => `${i} / ${n}`,
+  /** The page of a chapter too long for one slide, in the speaker view. */
+  slidePage: (i: number, n: number) => `page ${i} of ${n} of this slide`,
   presentControls: 'Presentation controls',
   previous: 'Previous',
   next: 'Next',
@@ -55,6 +57,7 @@ type ModeStrings = {
 
 const zh: ModeStrings = {
   slideCount: (i, n) => `${i} / ${n}`,
+  slidePage: (i, n) => `本章第 ${i} / ${n} 屏`,
   presentControls: '演示控制',
   previous: '上一章',
   next: '下一章',

@@ -19,7 +19,6 @@ const en = {
     'The base map could not be loaded, so the map shows only the story’s places. The story itself is complete in the text.',
   fontFailed: 'A font could not be loaded; the text uses a replacement font.',
   noMapData: 'The basemap has no data for this view; only the story’s own places are drawn here.',
-  mapLoading: 'Loading the map…',
   reducedMotion: 'Reduce motion',
   routesOnMap: 'Lines on the map',
   routeLength: (length: string) => `about ${length}`,
@@ -41,7 +40,6 @@ const en = {
   allSources: 'Every source of this story and its map',
   basemap: 'Basemap',
   basemapNote: 'The basemap (rivers, coasts, lakes and borders) is built from these open data sets:',
-  insetLabel: 'Where the map is in China',
   colon: ': ',
 } as const;
 
@@ -65,7 +63,6 @@ const zh: Strings = {
   basemapFailed: '底图未能加载，地图上只显示故事中的地点。故事正文完整，可以继续阅读。',
   fontFailed: '有字体未能加载，文字以替代字体显示。',
   noMapData: '底图在此视图中没有数据，这里只显示故事中的地点。',
-  mapLoading: '正在加载地图……',
   reducedMotion: '减少动画',
   routesOnMap: '地图上的线条',
   routeLength: (length) => `约 ${length}`,
@@ -83,7 +80,6 @@ const zh: Strings = {
   allSources: '本故事及地图的全部资料来源',
   basemap: '底图',
   basemapNote: '底图（河流、海岸、湖泊和边界）由以下开放数据制作：',
-  insetLabel: '地图在中国的位置',
   colon: '：',
 };
 
