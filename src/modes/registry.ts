@@ -16,7 +16,7 @@ export interface ModeEntry {
 export const MODE_REGISTRY = {
   scroll: { policy: READER_POLICY, view: { component: ScrollStory } },
   present: {
-    policy: { ...READER_POLICY, name: 'present' },
+    policy: { ...READER_POLICY, name: 'present', mapScalesWithScreen: true },
     view: { load: () => import('./Present.svelte') },
   },
   speaker: {
@@ -30,7 +30,13 @@ export const MODE_REGISTRY = {
   },
   // An unattended screen starts in its own language, and a visitor who explores moves on with the map.
   kiosk: {
-    policy: { ...READER_POLICY, name: 'kiosk', rememberLang: false, chapterChangeEndsExploring: false },
+    policy: {
+      ...READER_POLICY,
+      name: 'kiosk',
+      rememberLang: false,
+      chapterChangeEndsExploring: false,
+      mapScalesWithScreen: true,
+    },
     view: { load: () => import('./Kiosk.svelte') },
   },
   // The author's view: the live camera and a picked point as lines to paste into the story folder.

@@ -3,7 +3,7 @@
 // the floor for that screen and nothing on it smaller than 0.8 of the floor, and the controls and
 // key hints never cover it. Layout only: reduced motion, and the map is not waited for.
 import type { Page } from '@playwright/test';
-import { chapter, expect, story, test } from './fixtures';
+import { chapter, expect, settled, story, test } from './fixtures';
 
 const ids = story.chapters.map((c) => c.id);
 
@@ -266,4 +266,50 @@ test('the speaker view steps the audience through a two-step chapter before the 
   await expect(speaker.locator('.speaker-now h2')).toHaveText(chapter(before).title.en);
   await expect(page2).toHaveCount(0);
   await speaker.close();
+});
+
+test('on a 4K screen at 100 % the slides’ map shows the 1080p picture, twice as large, as sharp, its credits clear', async ({
+  page,
+}) => {
+  const id = ids[2]!;
+  const look = async (width: number, height: number) => {
+    await page.setViewportSize({ width, height });
+    await page.goto(`/?mode=present#${id}`);
+    await settled(page, id);
+    return page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
+      const credits = document.querySelector('.maplibregl-ctrl-attrib')!.getBoundingClientRect();
+      const controls = [...document.querySelectorAll('.present-bar, .keys-hint, .slide')].map((e) =>
+        e.getBoundingClientRect(),
+      );
+      return {
+        bounds: window.storymap!.bounds!,
+        screenWidth: canvas.getBoundingClientRect().width,
+        devicePixels: canvas.width,
+        creditsHeight: credits.height,
+        creditsCovered: controls.some(
+          (c) =>
+            c.left < credits.right &&
+            c.right > credits.left &&
+            c.top < credits.bottom &&
+            c.bottom > credits.top,
+        ),
+      };
+    });
+  };
+  const hd = await look(1920, 1080);
+  const uhd = await look(3840, 2160);
+  // The same part of the world (within 3 % of its width and height), not four times as much.
+  const [w, h] = [hd.bounds[2] - hd.bounds[0], hd.bounds[3] - hd.bounds[1]];
+  for (const k of [0, 2])
+    expect(Math.abs(uhd.bounds[k]! - hd.bounds[k]!), `bounds[${k}]`).toBeLessThan(0.03 * w);
+  for (const k of [1, 3])
+    expect(Math.abs(uhd.bounds[k]! - hd.bounds[k]!), `bounds[${k}]`).toBeLessThan(0.03 * h);
+  // Drawn with a device pixel for each pixel of the screen.
+  expect(uhd.screenWidth).toBe(3840);
+  expect(uhd.devicePixels).toBe(3840);
+  // The credits grow with the map, and no control or slide covers them.
+  expect(uhd.creditsHeight).toBeGreaterThan(1.8 * hd.creditsHeight);
+  expect(hd.creditsCovered, 'credits covered at 1920×1080').toBe(false);
+  expect(uhd.creditsCovered, 'credits covered at 3840×2160').toBe(false);
 });

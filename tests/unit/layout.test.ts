@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freeRect, paddingFor } from '../../src/lib/layout/visible-map';
 import { frameCamera, screenOffset } from '../../src/lib/layout/frame';
+import { screenScale } from '../../src/lib/layout/screen-scale';
 import type { Camera } from '../../src/lib/story/types';
 
 const box = { left: 0, top: 0, right: 1280, bottom: 800 };
@@ -73,5 +74,21 @@ describe('framing a chapter in the free part', () => {
     const near = screenOffset(tilted, 5, south, 800);
     const farther = screenOffset(tilted, 5, north, 800);
     expect(Math.abs(near.y)).toBeGreaterThan(Math.abs(farther.y));
+  });
+});
+
+describe('a map drawn larger on a large screen', () => {
+  it('is scaled by the shorter side over 1080p’s, never below 1', () => {
+    expect(screenScale(1920, 1080)).toBe(1);
+    expect(screenScale(1024, 768)).toBe(1);
+    expect(screenScale(1080, 1920)).toBe(1);
+    expect(screenScale(3840, 2160)).toBe(2);
+    expect(screenScale(2160, 3840)).toBe(2);
+    expect(screenScale(2560, 1440)).toBe(1.33);
+  });
+  it('takes its camera padding in its own pixels: the screen’s over the scale', () => {
+    const screen = { left: 0, top: 0, right: 3840, bottom: 2160 };
+    const free = { left: 1300, top: 0, right: 3840, bottom: 2000 };
+    expect(paddingFor(screen, free, 2)).toEqual({ top: 0, right: 0, bottom: 80, left: 650 });
   });
 });

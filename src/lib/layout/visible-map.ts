@@ -52,13 +52,17 @@ export function freeRect(box: Rect, covers: readonly Rect[]): Rect {
   return free;
 }
 
-/** The camera padding that centres the map on `free` inside `box`, in whole pixels. */
-export function paddingFor(box: Rect, free: Rect): Padding {
+/**
+ * The camera padding that centres the map on `free` inside `box`, in whole pixels of a map drawn
+ * `scale` times its size (src/lib/layout/screen-scale.ts): the rects are the screen's pixels.
+ */
+export function paddingFor(box: Rect, free: Rect, scale = 1): Padding {
+  const px = (v: number) => Math.max(0, Math.round(v / scale));
   return {
-    top: Math.max(0, Math.round(free.top - box.top)),
-    right: Math.max(0, Math.round(box.right - free.right)),
-    bottom: Math.max(0, Math.round(box.bottom - free.bottom)),
-    left: Math.max(0, Math.round(free.left - box.left)),
+    top: px(free.top - box.top),
+    right: px(box.right - free.right),
+    bottom: px(box.bottom - free.bottom),
+    left: px(free.left - box.left),
   };
 }
 
@@ -84,14 +88,17 @@ function toRect(r: DOMRect): Rect {
 
 /** The map's box and the free part of it, measured now (viewport coordinates). */
 export function measureVisibleMap(container: HTMLElement): { box: Rect; free: Rect; padding: Padding } {
-  const box = toRect(container.getBoundingClientRect());
+  const rect = container.getBoundingClientRect();
+  const box = toRect(rect);
+  // A map drawn scaled up: its box on the screen over its own size.
+  const scale = container.offsetWidth > 0 ? rect.width / container.offsetWidth : 1;
   const found = [...document.querySelectorAll(COVER_SELECTOR)].filter(
     // MapLibre's controls sit in corner groups: each control counts, not the empty group.
     (el) => (el.closest('[data-covers-map]') === el || !el.closest('[data-covers-map]')) && covers(el),
   );
   const rects = found.map((el) => toRect(el.getBoundingClientRect())).filter((r) => area(r) > 0);
   const free = freeRect(box, rects);
-  return { box, free, padding: paddingFor(box, free) };
+  return { box, free, padding: paddingFor(box, free, scale) };
 }
 
 /**

@@ -60,6 +60,8 @@ export interface MapViewOptions {
   visible?: { padding: Padding; free: Rect };
   /** Keep the drawn frame so that it can be read back as an image (the printed handout). */
   preserveDrawingBuffer?: boolean;
+  /** Device pixels per map pixel, when not the screen's (a map drawn scaled up: `setPixelRatio`). */
+  pixelRatio?: number;
   /** The WebGL context was lost and not restored within `contextRestoreMs`: the owner should rebuild the map. */
   onContextFailure?: () => void;
   contextRestoreMs?: number;
@@ -143,6 +145,7 @@ export class MapView {
       // every chapter; validating it again in the browser cost ~0.2–0.6 s of the first seconds'
       // main thread here (its GeoJSON data included).
       validateStyle: false,
+      ...(opts.pixelRatio ? { pixelRatio: opts.pixelRatio } : {}),
       ...(opts.preserveDrawingBuffer ? { canvasContextAttributes: { preserveDrawingBuffer: true } } : {}),
     });
     // The first picture appears whole, not tile by tile (first-view.ts).
@@ -409,6 +412,11 @@ export class MapView {
     this.stopWarming = next
       ? warmFlight(this.map, protocol, SOURCE_ID, state.camera, next.camera)
       : undefined;
+  }
+
+  /** Device pixels per map pixel: a map drawn scaled up stays as sharp as the screen. */
+  setPixelRatio(ratio: number): void {
+    if (!this.disposed && this.map.getPixelRatio() !== ratio) this.map.setPixelRatio(ratio);
   }
 
   setInteractive(on: boolean): void {

@@ -70,8 +70,11 @@ export function createProbe(view: ProbedView): MapProbe {
     snapshot: () => map.getCanvas().toDataURL('image/png'),
     project: (lngLat) => {
       const p = map.project(lngLat);
-      const r = map.getCanvas().getBoundingClientRect();
-      return [p.x + r.left, p.y + r.top];
+      const canvas = map.getCanvas();
+      const r = canvas.getBoundingClientRect();
+      // A map drawn scaled up (src/lib/layout/screen-scale.ts): its pixels are larger on the screen.
+      const scale = canvas.clientWidth > 0 ? r.width / canvas.clientWidth : 1;
+      return [r.left + p.x * scale, r.top + p.y * scale];
     },
     visibleRect: () => view.visibleRect(),
   };

@@ -15,6 +15,11 @@ export interface ModePolicy {
   readonly rememberLang: boolean;
   /** A chapter change ends exploring the map (slides), or the explorer moves on with it (kiosk). */
   readonly chapterChangeEndsExploring: boolean;
+  /**
+   * The map is read from a distance, beside text that grows with the screen: on a screen larger
+   * than 1080p it is drawn larger with it (src/lib/layout/screen-scale.ts).
+   */
+  readonly mapScalesWithScreen: boolean;
 }
 
 /** The defaults a mode starts from. */
@@ -24,4 +29,5 @@ export const READER_POLICY: ModePolicy = {
   followHash: true,
   rememberLang: true,
   chapterChangeEndsExploring: true,
+  mapScalesWithScreen: false,
 };
