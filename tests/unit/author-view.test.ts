@@ -11,6 +11,7 @@ import {
   cameraLine,
   metresPerPixel,
   placeEntry,
+  freePlaceId,
   placesFileOf,
   roundCamera,
   storyFolderOf,
@@ -95,6 +96,13 @@ describe('the place entry', () => {
     expect(metresPerPixel(8, 40)).toBeCloseTo(234.2, 1);
     expect(place.accuracy).toBe('About 1.2 km (a point picked by eye on the map)');
     expect(placeEntry([117, 40], 11)).toContain('"accuracy": "About 100 m');
+  });
+
+  it('gets an id that no place of the story, nor one picked before, has', () => {
+    expect(freePlaceId(['chongqing', 'pudong'])).toBe('new-place');
+    expect(freePlaceId(['new-place', 'pudong'])).toBe('new-place-2');
+    expect(freePlaceId(['new-place', 'new-place-2', 'new-place-3'])).toBe('new-place-4');
+    expect(placeEntry([117, 40], 11, 'new-place-2')).toContain('"id": "new-place-2"');
   });
 
   it('names the files to edit from the chapter’s file', () => {

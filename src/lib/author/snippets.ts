@@ -63,16 +63,28 @@ function roughDistance(m: number): string {
 const CLICK_PX = 5;
 
 /**
- * One feature of places.geojson for a point picked on the map, written as the story's places
- * file writes them, to go into its `features` list. The id, the names and the province are
- * placeholders (valid, so that the file still builds) for the author to replace; the source and
- * the accuracy say how the point was taken.
+ * An id for a newly picked place that no other place has (`taken`: the story's places and those
+ * picked before): `new-place`, then `new-place-2`, `new-place-3`, …, so that two picks pasted into
+ * the places file do not clash.
  */
-export function placeEntry(point: readonly [number, number], zoom: number): string {
+export function freePlaceId(taken: Iterable<string>): string {
+  const used = new Set(taken);
+  let id = 'new-place';
+  for (let n = 2; used.has(id); n++) id = `new-place-${n}`;
+  return id;
+}
+
+/**
+ * One feature of places.geojson for a point picked on the map, written as the story's places
+ * file writes them, to go into its `features` list. The names and the province are placeholders
+ * (valid, so that the file still builds) for the author to replace, as is the id (`freePlaceId`);
+ * the source and the accuracy say how the point was taken.
+ */
+export function placeEntry(point: readonly [number, number], zoom: number, id = 'new-place'): string {
   const [lng, lat] = roundLngLat(point);
   const accuracy = roughDistance(CLICK_PX * metresPerPixel(zoom, lat));
   const properties = {
-    id: 'new-place',
+    id,
     name_en: 'New place',
     name_zh: '新地点',
     // ISO 3166's code for "unknown": replace it with the place's own (CN-HB, DE, …).
