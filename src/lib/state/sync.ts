@@ -1,7 +1,8 @@
 // Keeps the audience view and the speaker view on the same chapter, page and language, both
-// ways, over a BroadcastChannel. Only changes made in this window are sent: a chapter or language
-// received from the other window becomes the shared one before it is applied, so it is never sent
-// back (no echo).
+// ways, over a BroadcastChannel. Only changes made in this window are sent: a chapter, page or
+// language received from the other window becomes the shared one before it is applied, so it is
+// never sent back (no echo). Only the audience's slide measures how many pages a chapter has; the
+// speaker view learns it from there.
 import type { Lang } from '../story/types';
 
 export type SyncMessage =
