@@ -3,7 +3,7 @@
 // the floor for that screen and nothing on it smaller than 0.8 of the floor, and the controls and
 // key hints never cover it. Layout only: reduced motion, and the map is not waited for.
 import type { Page } from '@playwright/test';
-import { chapter, expect, settled, story, test } from './fixtures';
+import { chapter, expect, field, settled, story, test } from './fixtures';
 
 const ids = story.chapters.map((c) => c.id);
 
@@ -268,7 +268,7 @@ test('the speaker view steps the audience through a two-step chapter before the 
   await speaker.close();
 });
 
-test('on a 4K screen at 100 % the slides’ map shows the 1080p picture, twice as large, as sharp, its credits clear', async ({
+test('on a 4K screen at 100 % the slides’ map shows the 1080p picture, twice as large, as sharp, its credits clear; a drag moves it with the pointer', async ({
   page,
 }) => {
   const id = ids[2]!;
@@ -312,4 +312,19 @@ test('on a 4K screen at 100 % the slides’ map shows the 1080p picture, twice a
   expect(uhd.creditsHeight).toBeGreaterThan(1.8 * hd.creditsHeight);
   expect(hd.creditsCovered, 'credits covered at 1920×1080').toBe(false);
   expect(uhd.creditsCovered, 'credits covered at 3840×2160').toBe(false);
+  // Exploring the scaled map, the map follows the pointer: a 400 px drag moves it by 400 screen px,
+  // 200 of its own.
+  await page.keyboard.press('e');
+  const before = (await field(page, 'camera'))!;
+  await page.mouse.move(2600, 1000);
+  await page.mouse.down();
+  await page.mouse.move(3000, 1000, { steps: 5 });
+  // Held still before letting go, so that no fling carries the map on.
+  await page.waitForTimeout(300);
+  await page.mouse.up();
+  await expect.poll(async () => (await field(page, 'camera'))!.center[0]).toBeLessThan(before.center[0]);
+  await page.waitForFunction(() => window.storymap?.idle === true, null, { polling: 50 });
+  const after = (await field(page, 'camera'))!;
+  const degreesPerMapPx = 360 / (512 * 2 ** before.zoom);
+  expect((before.center[0] - after.center[0]) / degreesPerMapPx).toBeCloseTo(200, -1);
 });
