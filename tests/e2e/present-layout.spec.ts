@@ -215,11 +215,17 @@ test('a chapter in two steps: → and the → button show its second step before
   await expect(slide).toHaveAttribute('data-steps', '2');
   await expect(slide).toHaveAttribute('data-step', '1');
   await expect(page.locator('.slide-steps')).toHaveText('1 / 2 →');
-  const next = page.getByRole('button', { name: /next chapter/i });
+  // The → button says what it does: the chapter's next page, then (none left) the next chapter.
+  const buttons = page.locator('.present-buttons button');
+  const [prev, next] = [buttons.nth(0), buttons.nth(1)];
   await expect(next, 'the last chapter still has a step to show').toBeEnabled();
+  await expect(next).toHaveAccessibleName('Next page');
+  await expect(prev).toHaveAccessibleName('Previous chapter');
   await next.click();
   await expect(slide).toHaveAttribute('data-step', '2');
   await expect(next).toBeDisabled();
+  await expect(next).toHaveAccessibleName('Next chapter');
+  await expect(prev).toHaveAccessibleName('Previous page');
   // The last source is in view on the second step.
   const lastSource = page.locator('.slide .source-list li').last();
   const [box, win] = await Promise.all([
@@ -254,11 +260,14 @@ test('the speaker view steps the audience through a two-step chapter before the 
   await expect(page2).toHaveText('page 1 of 2 of this slide');
   const next = speaker.getByRole('button', { name: /next/i });
   await expect(next, 'the last chapter still has a step to show').toBeEnabled();
+  await expect(next).toHaveText('Next page →');
   await speaker.keyboard.press('ArrowRight');
   await expect(slide).toHaveAttribute('data-step', '2');
   await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(last).title.en);
   await expect(page2).toHaveText('page 2 of 2 of this slide');
   await expect(next).toBeDisabled();
+  await expect(next).toHaveText('Next →');
+  await expect(speaker.getByRole('button', { name: /previous/i })).toHaveText('← Previous page');
   await speaker.keyboard.press('ArrowLeft');
   await expect(slide).toHaveAttribute('data-step', '1');
   await speaker.keyboard.press('ArrowLeft');

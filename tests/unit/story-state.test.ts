@@ -59,9 +59,11 @@ describe('the story state', () => {
     const s = new StoryState(story, { ...READER_POLICY, name: 'present' });
     s.setSteps(3);
     expect([s.hasPrev, s.hasNext]).toEqual([false, true]);
+    expect([s.prevIsPage, s.nextIsPage]).toEqual([false, true]);
     s.next();
     s.next();
     expect([s.index, s.step]).toEqual([0, 2]);
+    expect([s.prevIsPage, s.nextIsPage]).toEqual([true, false]);
     s.next();
     expect([s.index, s.step, s.steps], 'a new chapter starts at its first page of one').toEqual([1, 0, 1]);
     s.prev();
@@ -72,6 +74,7 @@ describe('the story state', () => {
     expect(s.step).toBe(1);
     // While exploring, → and ← move by chapters.
     s.explore(true);
+    expect([s.prevIsPage, s.nextIsPage]).toEqual([false, false]);
     s.next();
     expect([s.index, s.step]).toEqual([1, 0]);
     // The last page of the last chapter is the end.

@@ -73,14 +73,22 @@ export class StoryState {
     }
     if (progress !== undefined) this.setProgress(progress);
   }
-  /** The chapter's next page, else the next chapter (while exploring, always the next chapter). */
+  /** `next` shows the chapter's next page (while exploring it always moves to the next chapter). */
+  get nextIsPage(): boolean {
+    return !this.exploring && this.step < this.steps - 1;
+  }
+  /** `prev` shows the chapter's page before. */
+  get prevIsPage(): boolean {
+    return !this.exploring && this.step > 0;
+  }
+  /** The chapter's next page, else the next chapter. */
   next(): void {
-    if (!this.exploring && this.step < this.steps - 1) this.step++;
+    if (this.nextIsPage) this.step++;
     else this.go(this.index + 1);
   }
   /** The chapter's page before, else the chapter before (it starts at its first page). */
   prev(): void {
-    if (!this.exploring && this.step > 0) this.step--;
+    if (this.prevIsPage) this.step--;
     else this.go(this.index - 1);
   }
   /** Whether `next` has anywhere to go: a page or a chapter after this one. */

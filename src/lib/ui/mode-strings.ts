@@ -12,6 +12,9 @@ const en = {
   next: 'Next',
   previousChapter: 'Previous chapter',
   nextChapter: 'Next chapter',
+  /** ← and → while a chapter too long for one slide has a page before or after. */
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
   explore: 'Explore the map',
   backToChapter: 'Back to the chapter view',
   exploring:
@@ -63,6 +66,8 @@ const zh: ModeStrings = {
   next: '下一章',
   previousChapter: '上一章',
   nextChapter: '下一章',
+  previousPage: '上一屏',
+  nextPage: '下一屏',
   explore: '自由浏览地图',
   backToChapter: '回到本章视图',
   exploring: '正在自由浏览地图：拖动平移，滚轮缩放，右键拖动旋转。按 R 或 → 回到故事。',
