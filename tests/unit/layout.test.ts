@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { freeRect, paddingFor } from '../../src/lib/layout/visible-map';
 import { frameCamera, screenOffset } from '../../src/lib/layout/frame';
-import { screenScale } from '../../src/lib/layout/screen-scale';
+import { screenScale, watchScreenScale } from '../../src/lib/layout/screen-scale';
 import type { Camera } from '../../src/lib/story/types';
 
 const box = { left: 0, top: 0, right: 1280, bottom: 800 };
@@ -90,5 +90,68 @@ describe('a map drawn larger on a large screen', () => {
     const screen = { left: 0, top: 0, right: 3840, bottom: 2160 };
     const free = { left: 1300, top: 0, right: 3840, bottom: 2000 };
     expect(paddingFor(screen, free, 2)).toEqual({ top: 0, right: 0, bottom: 80, left: 650 });
+  });
+});
+
+describe('watching the screen for the map’s scale', () => {
+  /** A window of `width`×`height` CSS px at `dpr`, whose resize and density queries can be fired. */
+  function fakeScreen(width: number, height: number, dpr: number) {
+    const resize = new Set<() => void>();
+    const queries: { query: string; listeners: Set<() => void> }[] = [];
+    const win = {
+      innerWidth: width,
+      innerHeight: height,
+      devicePixelRatio: dpr,
+      addEventListener: (_: string, f: () => void) => resize.add(f),
+      removeEventListener: (_: string, f: () => void) => resize.delete(f),
+      matchMedia: (query: string) => {
+        const q = { query, listeners: new Set<() => void>() };
+        queries.push(q);
+        return {
+          addEventListener: (_: string, f: () => void) => q.listeners.add(f),
+          removeEventListener: (_: string, f: () => void) => q.listeners.delete(f),
+        };
+      },
+    };
+    const props = new Map<string, string>();
+    const doc = {
+      documentElement: {
+        style: {
+          setProperty: (k: string, v: string) => props.set(k, v),
+          removeProperty: (k: string) => props.delete(k),
+        },
+      },
+    };
+    return { win, doc, props, queries, resize };
+  }
+
+  it('reports the scale and the pixel ratio on a resize and on a change of pixel density, and cleans up', () => {
+    const s = fakeScreen(1920, 1080, 1);
+    vi.stubGlobal('window', s.win);
+    vi.stubGlobal('document', s.doc);
+    try {
+      const seen: [number, number][] = [];
+      const stop = watchScreenScale((scale, ratio) => seen.push([scale, ratio]));
+      expect(seen).toEqual([[1, 1]]);
+      expect(s.props.get('--screen-scale')).toBe('1');
+      // The window grows onto a 4K screen at 100 %.
+      Object.assign(s.win, { innerWidth: 3840, innerHeight: 2160 });
+      s.resize.forEach((f) => f());
+      expect(seen.at(-1)).toEqual([2, 2]);
+      expect(s.props.get('--screen-scale')).toBe('2');
+      // Then to a screen of twice the density, at the same size: only the density query tells.
+      s.win.devicePixelRatio = 2;
+      s.queries.at(-1)!.listeners.forEach((f) => f());
+      expect(seen.at(-1)).toEqual([2, 4]);
+      // The query is asked again for the new density, and the old one is no longer heard.
+      expect(s.queries.at(-1)!.query).toBe('(resolution: 2dppx)');
+      expect(s.queries.at(-2)!.listeners.size).toBe(0);
+      stop();
+      expect(s.props.has('--screen-scale')).toBe(false);
+      expect(s.resize.size).toBe(0);
+      expect(s.queries.at(-1)!.listeners.size).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

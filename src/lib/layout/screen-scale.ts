@@ -15,20 +15,34 @@ export function screenScale(width: number, height: number): number {
 
 /**
  * Keeps the page's `--screen-scale` (on the root element, for every panel placed beside the map:
- * the map's credits grow with it) and calls `onChange` with the scale now and whenever the window's
- * size changes. Returns the dispose, which removes the property.
+ * the map's credits grow with it) and calls `onChange` with the scale and the device pixels each
+ * map pixel covers, now and whenever the window's size or its screen's pixel density changes (a
+ * window moved to another screen). Returns the dispose, which removes the property.
  */
-export function watchScreenScale(onChange: (scale: number) => void): () => void {
+export function watchScreenScale(onChange: (scale: number, pixelRatio: number) => void): () => void {
   const root = document.documentElement.style;
+  let density: MediaQueryList | undefined;
   const update = () => {
     const scale = screenScale(window.innerWidth, window.innerHeight);
     root.setProperty('--screen-scale', String(scale));
-    onChange(scale);
+    onChange(scale, window.devicePixelRatio * scale);
   };
+  // A query for the present density, asked again after each change.
+  const onDensity = () => {
+    watchDensity();
+    update();
+  };
+  const watchDensity = () => {
+    density?.removeEventListener('change', onDensity);
+    density = window.matchMedia?.(`(resolution: ${window.devicePixelRatio}dppx)`);
+    density?.addEventListener('change', onDensity);
+  };
+  watchDensity();
   update();
   window.addEventListener('resize', update);
   return () => {
     window.removeEventListener('resize', update);
+    density?.removeEventListener('change', onDensity);
     root.removeProperty('--screen-scale');
   };
 }
