@@ -304,6 +304,8 @@ function storyFormatMarkdown(): string {
     'draws the line to Yangzhou, then on to six tenths of its length, then to its end. Each chapter',
     'draws on from where the previous chapter that showed the route left it, as it is read (or, on',
     'a slide, in its first seconds); with reduced motion and on paper it shows where it leaves the route.',
+    'A later chapter may also give a smaller `to:`: the line then draws back to that point (a story',
+    'that returns to an earlier stage of the journey).',
     'The legend of a chapter that draws a route part of the way gives the length drawn so far beside',
     'the whole route\'s ("drawn so far: about 720 km of 1,790 km").',
     '',
