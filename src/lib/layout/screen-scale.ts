@@ -7,6 +7,11 @@
 /** The screen's shorter side, CSS px, at which the map is drawn as it is. */
 export const REFERENCE_SIDE = 1080;
 
+/** How many screen pixels each of `el`'s own pixels covers (a map drawn scaled up: > 1). */
+export function drawnScale(el: HTMLElement): number {
+  return el.offsetWidth > 0 ? el.getBoundingClientRect().width / el.offsetWidth : 1;
+}
+
 /** The map's scale on a `width`×`height` screen (CSS px): ≥ 1, to two decimals. */
 export function screenScale(width: number, height: number): number {
   const s = Math.min(width, height) / REFERENCE_SIDE;

@@ -5,6 +5,8 @@
 // at some screen sizes with `--covers-map: 0` (a column beside the map, not over it, on a phone).
 // MapLibre's own controls and the overview inset are found here by their classes.
 
+import { drawnScale } from './screen-scale';
+
 export interface Rect {
   left: number;
   top: number;
@@ -88,17 +90,14 @@ function toRect(r: DOMRect): Rect {
 
 /** The map's box and the free part of it, measured now (viewport coordinates). */
 export function measureVisibleMap(container: HTMLElement): { box: Rect; free: Rect; padding: Padding } {
-  const rect = container.getBoundingClientRect();
-  const box = toRect(rect);
-  // A map drawn scaled up: its box on the screen over its own size.
-  const scale = container.offsetWidth > 0 ? rect.width / container.offsetWidth : 1;
+  const box = toRect(container.getBoundingClientRect());
   const found = [...document.querySelectorAll(COVER_SELECTOR)].filter(
     // MapLibre's controls sit in corner groups: each control counts, not the empty group.
     (el) => (el.closest('[data-covers-map]') === el || !el.closest('[data-covers-map]')) && covers(el),
   );
   const rects = found.map((el) => toRect(el.getBoundingClientRect())).filter((r) => area(r) > 0);
   const free = freeRect(box, rects);
-  return { box, free, padding: paddingFor(box, free, scale) };
+  return { box, free, padding: paddingFor(box, free, drawnScale(container)) };
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { Map as MlMap, MapGeoJSONFeature } from 'maplibre-gl';
 import type { Camera, Lang, LngLat } from '../story/types';
 import type { Rect } from '../layout/visible-map';
+import { drawnScale } from '../layout/screen-scale';
 import type { MapProbe } from './map-status.svelte';
 import { SOURCE_ID } from './style';
 import { LAYER } from './story-layers';
@@ -72,8 +73,8 @@ export function createProbe(view: ProbedView): MapProbe {
       const p = map.project(lngLat);
       const canvas = map.getCanvas();
       const r = canvas.getBoundingClientRect();
-      // A map drawn scaled up (src/lib/layout/screen-scale.ts): its pixels are larger on the screen.
-      const scale = canvas.clientWidth > 0 ? r.width / canvas.clientWidth : 1;
+      // A map drawn scaled up: its pixels are larger on the screen.
+      const scale = drawnScale(canvas);
       return [r.left + p.x * scale, r.top + p.y * scale];
     },
     visibleRect: () => view.visibleRect(),

@@ -41,6 +41,9 @@ export function isSyncMessage(m: unknown): m is SyncMessage {
   }
 }
 
+/** Where a chapter starts: its first page of one, until its view measures more. */
+const FIRST_PAGE = { step: 0, steps: 1 } as const;
+
 function isCount(v: unknown, min: number): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= min;
 }
@@ -95,7 +98,7 @@ export function startSync(opts: SyncOptions): Sync {
   let shared = opts.index;
   let sharedLang = opts.lang;
   /** The page of the shared chapter, and how many it has: a new chapter starts at its first of one. */
-  let sharedStep = { step: 0, steps: 1 };
+  let sharedStep: { step: number; steps: number } = FIRST_PAGE;
   let disposed = false;
   const send = (m: SyncMessage) => {
     if (!disposed) channel.postMessage(m);
@@ -106,7 +109,7 @@ export function startSync(opts: SyncOptions): Sync {
     if (disposed || !isSyncMessage(m)) return;
     switch (m.type) {
       case 'go':
-        if (m.index !== shared) sharedStep = { step: 0, steps: 1 };
+        if (m.index !== shared) sharedStep = FIRST_PAGE;
         shared = m.index;
         opts.go(m.index);
         return;
@@ -137,7 +140,7 @@ export function startSync(opts: SyncOptions): Sync {
     update(index) {
       if (index === shared) return;
       shared = index;
-      sharedStep = { step: 0, steps: 1 };
+      sharedStep = FIRST_PAGE;
       send({ type: 'go', index });
     },
     page(index, step, steps) {
