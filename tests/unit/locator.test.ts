@@ -1,7 +1,7 @@
 // The overview inset: China's outline is generalised at build time, and a map view becomes a
 // rectangle (or, when too small to see, a marker) in the same frame.
 import { describe, expect, test } from 'vitest';
-import { buildLocatorOutline } from '../../src/build/locator/outline';
+import { buildLocatorOutline, svgPath } from '../../src/build/locator/outline';
 import { locatorPoint, MIN_RECT, viewRect } from '../../src/lib/map/locator';
 import { loadStory } from '../../src/build/story/load';
 
@@ -43,5 +43,54 @@ describe('overview inset', () => {
     expect(region.x + region.width).toBeGreaterThan(cx);
     const world = viewRect(outline, [-20, -10, 170, 70]);
     expect(world.covers).toBe(true);
+  });
+});
+
+describe("the inset's outline path", () => {
+  /** The absolute points an SVG path of `M x y l dx dy … z` rings draws. */
+  const drawn = (d: string) =>
+    d
+      .split('z')
+      .filter(Boolean)
+      .map((ring) => {
+        const [start, steps] = ring.slice(1).split('l');
+        const nums = (s: string) => (s.match(/-?(?:\d+\.?\d*|\.\d+)/g) ?? []).map(Number);
+        let [x, y] = nums(start!) as [number, number];
+        const pts: [number, number][] = [[x, y]];
+        const d2 = nums(steps!);
+        for (let i = 0; i < d2.length; i += 2) pts.push([(x += d2[i]!), (y += d2[i + 1]!)]);
+        return pts;
+      });
+
+  test('draws every point to a tenth, without rounding adding up along a ring', () => {
+    // A long ring of small steps that each round the same way: absolute error would grow by
+    // 0.04 a step if the steps were rounded instead of the points.
+    const ring: [number, number][] = Array.from({ length: 200 }, (_, i) => [10 + i * 0.14, 50 - i * 0.26]);
+    const square: [number, number][] = [
+      [0, 0],
+      [0.05, 3],
+      [-2.5, 3],
+      [0, 0],
+    ];
+    const paths = drawn(svgPath([ring, square]));
+    expect(paths).toHaveLength(2);
+    for (const [i, p] of ring.entries()) {
+      expect(Math.abs(paths[0]![i]![0] - p[0])).toBeLessThanOrEqual(0.05 + 1e-9);
+      expect(Math.abs(paths[0]![i]![1] - p[1])).toBeLessThanOrEqual(0.05 + 1e-9);
+    }
+    // The closing point is left to `z`.
+    expect(paths[1]).toHaveLength(3);
+    expect(paths[1]![2]![0]).toBeCloseTo(-2.5, 9);
+  });
+
+  test("the built outline stays inside the inset's frame", () => {
+    const pts = drawn(outline.path).flat();
+    expect(pts.length).toBeGreaterThan(150);
+    for (const [x, y] of pts) {
+      expect(x).toBeGreaterThanOrEqual(-0.05);
+      expect(x).toBeLessThanOrEqual(outline.width + 0.05);
+      expect(y).toBeGreaterThanOrEqual(-0.05);
+      expect(y).toBeLessThanOrEqual(outline.height + 0.05);
+    }
   });
 });

@@ -41,12 +41,39 @@ export function buildLocatorOutline(file = LOCATOR_SOURCE, width = 160, toleranc
   const bbox: [number, number, number, number] = [w - m, s - m, e + m, n + m];
   const frame = { width, bbox };
   const [, bottom] = locatorPoint(frame, bbox[0], bbox[1]);
-  const r1 = (v: number) => Math.round(v * 10) / 10;
-  const path = rings
-    .map((ring) => {
-      const pts = ring.map(([x, y]) => locatorPoint(frame, x!, y!));
-      return 'M' + pts.map(([x, y]) => `${r1(x)} ${r1(y)}`).join('L') + 'Z';
-    })
-    .join('');
+  const path = svgPath(rings.map((ring) => ring.map(([x, y]) => locatorPoint(frame, x!, y!))));
   return { width, height: Math.ceil(bottom), bbox, path };
+}
+
+/**
+ * Closed rings (viewBox units) as one SVG path to a tenth of a unit, each point after a ring's
+ * first as a relative step (`l`): a third shorter than absolute points (~0.3 KB gzip of the inset).
+ * The steps are taken between rounded points, so rounding never adds up along a ring.
+ */
+export function svgPath(rings: readonly (readonly [number, number])[][]): string {
+  const num = (tenths: number) =>
+    (tenths < 0 ? '-' : '') + String(Math.abs(tenths) / 10).replace(/^0\./, '.');
+  let out = '';
+  for (const ring of rings) {
+    const pts = ring.map(([x, y]) => [Math.round(x * 10), Math.round(y * 10)] as const);
+    // `z` closes the ring: a last point equal to the first is not written.
+    const end = pts.at(-1);
+    if (end && pts.length > 1 && end[0] === pts[0]![0] && end[1] === pts[0]![1]) pts.pop();
+    const [first, ...rest] = pts;
+    if (!first || rest.length === 0) continue;
+    let [x, y] = first;
+    let path = `M${num(x)} ${num(y)}l`;
+    let last = 'l';
+    for (const [px, py] of rest) {
+      for (const n of [num(px - x), num(py - y)]) {
+        // A number needs a space before it only where the two would read as one.
+        const joins = n.startsWith('-') || last === 'l' || (n.startsWith('.') && last.includes('.'));
+        path += (joins ? '' : ' ') + n;
+        last = n;
+      }
+      [x, y] = [px, py];
+    }
+    out += path + 'z';
+  }
+  return out;
 }
