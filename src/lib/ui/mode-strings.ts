@@ -78,7 +78,7 @@ const zh: ModeStrings = {
   goToChapter: (n) => `转到第 ${n} 章——请按回车键`,
   popupBlocked: '浏览器阻止了演讲者窗口。请允许本页弹出窗口，然后再按 S。',
   keysHint: '→ 前进 · ← 后退 · 数字 + 回车：跳转 · B 黑屏 · E 浏览地图 · F 全屏 · S 演讲者视图',
-  speakerKeysHint: '→ 下一章 · ← 上一章 · 数字 + 回车：跳转 · B 观众屏幕黑屏 · F 全屏',
+  speakerKeysHint: '→ 前进 · ← 后退 · 数字 + 回车：跳转 · B 观众屏幕黑屏 · F 全屏',
   now: '当前',
   upNext: '下一章',
   endOfStory: '这是最后一章。',
