@@ -54,7 +54,7 @@ export default defineConfig({
     storyPlugin({ dir: STORY_DIR }),
     storyFontsPlugin({ storyDir: STORY_DIR }),
     storySitePlugin({ storyDir: STORY_DIR }),
-    locatorPlugin(),
+    locatorPlugin({ storyDir: STORY_DIR }),
     basemapCoveragePlugin({ archive: 'static/basemap.pmtiles' }),
     maplibreCssPlugin(),
   ],

@@ -9,7 +9,8 @@ declare module 'virtual:locator' {
 }
 
 declare module 'virtual:locator-frame' {
-  const frame: Pick<import('./lib/map/locator').LocatorOutline, 'width' | 'height'>;
+  /** The inset's size, and whether this story's map shows it (its places lie mostly in the outline). */
+  const frame: Pick<import('./lib/map/locator').LocatorOutline, 'width' | 'height'> & { shown: boolean };
   export default frame;
 }
 

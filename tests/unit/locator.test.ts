@@ -1,7 +1,8 @@
 // The overview inset: China's outline is generalised at build time, and a map view becomes a
 // rectangle (or, when too small to see, a marker) in the same frame.
 import { describe, expect, test } from 'vitest';
-import { buildLocatorOutline, svgPath } from '../../src/build/locator/outline';
+import { buildLocatorOutline, storyInFrame, svgPath } from '../../src/build/locator/outline';
+import { locatorFrame } from '../../src/build/locator/vite-plugin';
 import { locatorPoint, MIN_RECT, viewRect } from '../../src/lib/map/locator';
 import { loadStory } from '../../src/build/story/load';
 
@@ -93,4 +94,34 @@ describe("the inset's outline path", () => {
       expect(y).toBeLessThanOrEqual(outline.height + 0.05);
     }
   });
+});
+
+describe('which stories show the inset', () => {
+  test('a story told in China shows it, even one that reaches out from China; a story told elsewhere does not', () => {
+    const { story: canal } = loadStory('tests/fixtures/grand-canal');
+    expect(storyInFrame(story.places, outline.bbox)).toBe(true);
+    expect(storyInFrame(canal.places, outline.bbox)).toBe(true);
+    // Liangjiang's places include Duisburg and Singapore: still a story of China.
+    expect(story.places.some((p) => !storyInFrame([p], outline.bbox))).toBe(true);
+    const rhine = [
+      [7.59, 47.56],
+      [7.75, 48.58],
+      [8.27, 50.0],
+      [6.96, 50.94],
+      [4.48, 51.92],
+    ].map((c) => ({ coordinates: c }));
+    expect(storyInFrame(rhine, outline.bbox)).toBe(false);
+    // A Rhine story that mentions Shanghai once is still a Rhine story.
+    expect(storyInFrame([...rhine, { coordinates: [121.47, 31.23] }], outline.bbox)).toBe(false);
+    expect(storyInFrame([], outline.bbox)).toBe(false);
+  });
+
+  test("the inset's box says so for the story being built", () => {
+    expect(locatorFrame('src/stories/liangjiang')).toMatchObject({
+      width: outline.width,
+      height: outline.height,
+      shown: true,
+    });
+    // Without the build's cache the outline is made again here (~5 s).
+  }, 30_000);
 });

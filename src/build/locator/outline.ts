@@ -6,6 +6,20 @@ import { locatorPoint, type LocatorOutline } from '../../lib/map/locator.ts';
 
 export const LOCATOR_SOURCE = 'geo/data/cn-provinces.geojson';
 
+/**
+ * Whether the inset belongs on a story's map: at least half of its places lie inside the outline's
+ * frame. The outline is China's, so a story told elsewhere (the Rhine, say) gets no inset of China,
+ * while one that reaches out from China (to Duisburg, to Singapore) keeps it.
+ */
+export function storyInFrame(
+  places: readonly { coordinates: readonly [number, number] | readonly number[] }[],
+  bbox: readonly [number, number, number, number],
+): boolean {
+  const [w, s, e, n] = bbox;
+  const inside = places.filter(({ coordinates: [x, y] }) => x! >= w && x! <= e && y! >= s && y! <= n);
+  return places.length > 0 && inside.length * 2 >= places.length;
+}
+
 /** Drop islands smaller than this (km²): at inset scale they would be less than a pixel. */
 const MIN_AREA_KM2 = 1500;
 

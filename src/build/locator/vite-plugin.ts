@@ -1,6 +1,7 @@
 // Serves `virtual:locator`: China's outline for the overview inset; and `virtual:locator-frame`:
 // only its size, for the inset's box, which holds its place from the start (the outline comes after
-// the map's first picture, and must not move the map when it does).
+// the map's first picture, and must not move the map when it does), and whether the story's map
+// shows the inset at all (a story told outside China does not: `storyInFrame`).
 //
 // Merging the provinces takes ~5 s, so the outline is made once per source: kept for the process,
 // and on disk in node_modules/.cache/ under a hash of the province file and of the code that makes
@@ -10,7 +11,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { LocatorOutline } from '../../lib/map/locator.ts';
-import { buildLocatorOutline, LOCATOR_SOURCE } from './outline.ts';
+import { buildLocatorOutline, LOCATOR_SOURCE, storyInFrame } from './outline.ts';
+import { loadStory } from '../story/load.ts';
 
 const ID = 'virtual:locator';
 const RESOLVED = '\0' + ID;
@@ -45,8 +47,16 @@ export function locatorOutline(path: string): LocatorOutline {
   return outline;
 }
 
-export function locatorPlugin(file = LOCATOR_SOURCE): Plugin {
-  const path = resolve(file);
+/** The inset's box for the story in `storyDir`: its size, and whether the story's map shows it. */
+export function locatorFrame(storyDir: string, file = LOCATOR_SOURCE) {
+  const outline = locatorOutline(resolve(file));
+  const { story } = loadStory(resolve(storyDir));
+  const shown = storyInFrame(story.places, outline.bbox);
+  return { width: outline.width, height: outline.height, shown };
+}
+
+export function locatorPlugin(options: { storyDir: string; file?: string }): Plugin {
+  const path = resolve(options.file ?? LOCATOR_SOURCE);
   return {
     name: 'locator',
     resolveId: {
@@ -57,8 +67,9 @@ export function locatorPlugin(file = LOCATOR_SOURCE): Plugin {
       filter: { id: /^\0virtual:locator(-frame)?$/ },
       handler(id) {
         this.addWatchFile(path);
-        const outline = locatorOutline(path);
-        const out = id === RESOLVED ? outline : { width: outline.width, height: outline.height };
+        // Whether the inset is shown follows the story's places.
+        if (id !== RESOLVED) this.addWatchFile(resolve(options.storyDir, 'places.geojson'));
+        const out = id === RESOLVED ? locatorOutline(path) : locatorFrame(options.storyDir, path);
         return `export default ${JSON.stringify(out)};`;
       },
     },
