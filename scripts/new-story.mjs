@@ -33,7 +33,7 @@ const header = (fileDir, name) => `# yaml-language-server: $schema=${schema(file
 
 const files = {
   'story.yaml': `${header(dir, 'story')}
-# The story: its id, title, the sources every chapter cites, and the limits of the map.
+# The story: its id, title, the sources every chapter cites, and its settings (kiosk dwell).
 # The whole format: docs/story-format.md.
 id: ${id}
 title:

@@ -198,7 +198,7 @@ function storyFormatMarkdown(): string {
     '`STORY_DIR=path/to/story npm run build`; start a new one with `npm run new-story -- <id>`.',
     '',
     '```',
-    'story.yaml          the title, the sources, the map limits        (required)',
+    'story.yaml          the title, the sources, the settings          (required)',
     'places.geojson      the places                                     (required)',
     'overlays.yaml       routes and scale circles                       (optional)',
     'figures.yaml        numbers and charts                             (optional)',

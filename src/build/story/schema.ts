@@ -287,7 +287,11 @@ export const storySchema = z
       ],
     }),
   })
-  .meta({ title: 'story.yaml', description: 'The story: title, the catalogue of sources, the map limits.' });
+  .meta({
+    title: 'story.yaml',
+    description:
+      'The story: title, the catalogue of sources, and settings (kiosk dwell, basemap notes, preview picture).',
+  });
 export type StoryInput = z.infer<typeof storySchema>;
 
 export const placeSchema = z

@@ -1,4 +1,4 @@
-// story.yaml: the title, the limits of the map, and the catalogue of sources. Each source is
+// story.yaml: the title, the settings (kiosk dwell, basemap notes, preview), and the catalogue of sources. Each source is
 // checked on its own, so that one broken source does not hide the others.
 import { z } from 'zod';
 import type { SourceRef } from '../../lib/story/types.ts';
