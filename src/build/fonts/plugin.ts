@@ -14,7 +14,7 @@ import type { Plugin, ResolvedConfig } from 'vite';
 import { FAMILY, fontsPath, MANIFEST } from './config.ts';
 import { fontFaceCss } from './css.ts';
 import { FontError, cutFonts, missingFrom, readManifest, writeManifest, type FontManifest } from './cut.ts';
-import { loadStory, UI_STRINGS } from './story.ts';
+import { loadStory, readStoryFolder, UI_STRINGS } from './story.ts';
 import { appTextUsage, describe, planFonts, storyUsage, type FontPlan } from './text.ts';
 
 const LIST = 'virtual:fonts';
@@ -43,9 +43,11 @@ export interface FontsInEffect {
 export function planStoryFonts(storyDir: string, root: string): { plan: FontPlan; story: string } {
   const { story } = loadStory(storyDir, root);
   const rel = relative(root, storyDir).split('\\').join('/') || '.';
+  // The story's files (chapters in play order), for where a character is.
+  const files = new Map([...readStoryFolder(storyDir)].map(([name, text]) => [`${rel}/${name}`, text]));
   const english =
     JSON.stringify(UI_STRINGS.en) + JSON.stringify(story, (k, v: unknown) => (k === 'zh' ? undefined : v));
-  return { plan: planFonts([storyUsage(story, rel), appTextUsage(root)], english), story: rel };
+  return { plan: planFonts([storyUsage(story, rel, files), appTextUsage(root)], english), story: rel };
 }
 
 export interface ChooseOptions {

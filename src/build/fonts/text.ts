@@ -64,12 +64,47 @@ export function appTextUsage(root: string): Usage {
   return usage;
 }
 
-/** Characters of a compiled story; `where` prefixes each path (e.g. the story folder). */
-export function storyUsage(story: unknown, where = 'story'): Usage {
+/**
+ * Characters of a compiled story; `where` prefixes each path (e.g. the story folder). Given the
+ * story's files (path → text, chapters in play order), a character is placed at the first line that
+ * has it, as `file:line (path)`, looking first in the file its field comes from (a chapter's file,
+ * places.geojson, overlays.yaml, figures.yaml or story.yaml), so that an author is sent to the line
+ * to change.
+ */
+export function storyUsage(story: unknown, where = 'story', files?: ReadonlyMap<string, string>): Usage {
   const usage: Usage = new Map();
   addStrings(usage, story, '');
-  for (const [cp, path] of usage) usage.set(cp, `${where}: ${path || '(key)'}`);
+  const names = [...(files?.keys() ?? [])];
+  const chapters = names.filter((f) => /(?:^|\/)chapters\//.test(f));
+  const named = (file: string) => names.find((f) => f === file || f.endsWith(`/${file}`));
+  /** The file a field of the compiled story comes from. */
+  const ownFile = (path: string) => {
+    const chapter = /^chapters\[(\d+)\]/.exec(path);
+    if (chapter) return chapters[Number(chapter[1])];
+    const top = /^(places|overlays|figures)\b/.exec(path)?.[1];
+    return named(top === 'places' ? 'places.geojson' : top ? `${top}.yaml` : 'story.yaml');
+  };
+  for (const [cp, path] of usage) {
+    const field = path || '(key)';
+    const own = ownFile(path);
+    const order = own ? [own, ...names.filter((f) => f !== own)] : names;
+    const at = files && firstLineWith(files, order, String.fromCodePoint(cp));
+    usage.set(cp, at ? `${at} (${field})` : `${where}: ${field}`);
+  }
   return usage;
+}
+
+/** `file:line` of the first of `names` (in that order) whose text holds `text`. */
+function firstLineWith(
+  files: ReadonlyMap<string, string>,
+  names: string[],
+  text: string,
+): string | undefined {
+  for (const name of names) {
+    const i = files.get(name)?.indexOf(text) ?? -1;
+    if (i >= 0) return `${name}:${files.get(name)!.slice(0, i).split('\n').length}`;
+  }
+  return undefined;
 }
 
 /**

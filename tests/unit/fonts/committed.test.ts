@@ -44,7 +44,10 @@ describe('font subset', () => {
 
   it('covers every character of the story and the UI, in each weight', () => {
     const { plan } = planStoryFonts(`${ROOT}src/stories/liangjiang`, ROOT);
-    expect(plan.used.get('两'.codePointAt(0)!)).toMatch(/^src\/stories\/liangjiang: /);
+    // Where it is first used: the story's title, in story.yaml.
+    expect(plan.used.get('两'.codePointAt(0)!)).toMatch(
+      /^src\/stories\/liangjiang\/story\.yaml:\d+ \(title\.zh\)$/,
+    );
     expect(
       missingFrom(manifest, plan).map(hex),
       'lacking characters: run `npm run build` and commit',

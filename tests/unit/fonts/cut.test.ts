@@ -166,3 +166,21 @@ describe('a face out of a collection', () => {
     );
   });
 });
+
+describe('where a character is', () => {
+  it('names the story file and line that hold it, with the field', () => {
+    const story = {
+      title: { en: 'Ships', zh: '船' },
+      chapters: [{ html: { en: '<p>A ship 🚢 on the river.</p>' } }],
+    };
+    const files = new Map([
+      ['stories/rhine/chapters/01-basel.md', '---\nid: basel\n---\n\nA ship 🚢 on the river.\n'],
+      ['stories/rhine/story.yaml', 'id: rhine\ntitle:\n  en: Ships\n  zh: 船\n'],
+    ]);
+    const usage = storyUsage(story, 'stories/rhine', files);
+    expect(usage.get(0x1f6a2)).toBe('stories/rhine/chapters/01-basel.md:5 (chapters[0].html.en)');
+    expect(usage.get('船'.codePointAt(0)!)).toBe('stories/rhine/story.yaml:4 (title.zh)');
+    // Not written as such in any file (an entity, an escape): the field alone.
+    expect(storyUsage({ a: 'é' }, 'stories/rhine', files).get('é'.codePointAt(0)!)).toBe('stories/rhine: a');
+  });
+});
