@@ -159,6 +159,20 @@ describe('a broken story fails with a precise message', () => {
     ).toBe(true);
   });
 
+  test('a line indented wrongly, or with a tab, is one problem at that line that says to look at the indentation', () => {
+    const story = real.get('story.yaml')!;
+    const zhLine = lineOf(story, '  zh:');
+    // The Chinese title pushed in under the English one: the parser reads both lines as one.
+    const over = problems(withFile('story.yaml', (t) => t.replace('\n  zh:', '\n    zh:')));
+    const read = over.filter((m) => m.includes('cannot be read'));
+    expect(read).toHaveLength(1);
+    expect(read[0]).toMatch(new RegExp(`^${DIR}/story\\.yaml:(${zhLine - 1}|${zhLine}): `));
+    expect(read[0]).toContain('check the indentation of this line and the next');
+    expect(read[0]).not.toMatch(/at line \d+, column/);
+    const tab = problems(withFile('story.yaml', (t) => t.replace('\n  zh:', '\n\tzh:')));
+    expect(tab.filter((m) => m.includes('cannot be read')).join('\n')).toMatch(/tabs/i);
+  });
+
   test('all problems are reported at once', () => {
     const other = [...real.keys()].filter((n) => n.startsWith('chapters/')).sort()[0]!;
     const files = withFile(chapterFile, (t) => t.replace(/zoom: [\d.]+/, 'zoom: 30'));

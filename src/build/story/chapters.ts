@@ -107,13 +107,8 @@ function parseChapterFile(ctx: StoryContext, path: string, text: string): Parsed
     return undefined;
   }
   const front = new SourceFile(path, m[1]!, 1);
-  for (const err of front.doc.errors) {
-    ctx.problems.add({
-      file: path,
-      line: front.lineAt(err.pos[0]),
-      message: `front matter cannot be read: ${err.message.split('\n')[0]}`,
-    });
-  }
+  for (const { line, message } of front.readErrors())
+    ctx.problems.add({ file: path, line, message: `front matter cannot be read: ${message}` });
   if (front.doc.errors.length) return undefined;
   const body: ParsedChapterFile['body'] = {};
   const notes: ParsedChapterFile['notes'] = {};

@@ -31,13 +31,8 @@ export class StoryContext {
       return undefined;
     }
     const file = new SourceFile(this.rel(name), text);
-    for (const err of file.doc.errors) {
-      this.problems.add({
-        file: file.path,
-        line: file.lineAt(err.pos[0]),
-        message: `cannot be read: ${err.message.split('\n')[0]}`,
-      });
-    }
+    for (const { line, message } of file.readErrors())
+      this.problems.add({ file: file.path, line, message: `cannot be read: ${message}` });
     return file.doc.errors.length ? undefined : file;
   }
 

@@ -29,6 +29,16 @@ export function formatProblem(p: StoryProblem): string {
   return `${p.file}:${p.line}: ${where ? where + ': ' : ''}${p.message}`;
 }
 
+/** Parser errors that come from a line indented wrongly, or with a tab. */
+const LAYOUT_ERRORS = new Set([
+  'BAD_INDENT',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'MULTILINE_IMPLICIT_KEY',
+  'TAB_AS_INDENT',
+]);
+const LAYOUT_HINT =
+  'check the indentation of this line and the next: the fields of one item line up, with spaces, not tabs';
+
 /** A parsed YAML (or JSON) file that can say on which line a field stands. */
 export class SourceFile {
   readonly doc: Document;
@@ -43,6 +53,20 @@ export class SourceFile {
   }
   lineAt(offset: number): number {
     return this.lines.linePos(offset).line + this.lineOffset;
+  }
+  /**
+   * Why the file cannot be read, one problem per line: the parser's first words (the line is given
+   * apart), and for a misplaced line, what to look at.
+   */
+  readErrors(): { line: number; message: string }[] {
+    const out = new Map<number, string>();
+    for (const err of this.doc.errors) {
+      const line = this.lineAt(err.pos[0]);
+      if (out.has(line)) continue;
+      const first = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      out.set(line, LAYOUT_ERRORS.has(err.code) ? `${first} (${LAYOUT_HINT})` : first);
+    }
+    return [...out].map(([line, message]) => ({ line, message }));
   }
   /** The line of the deepest node along `path` that exists (the key itself for a field). */
   lineOf(path: readonly PropertyKey[]): number {
