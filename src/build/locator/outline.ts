@@ -9,7 +9,7 @@ export const LOCATOR_SOURCE = 'geo/data/cn-provinces.geojson';
 /**
  * Whether the inset belongs on a story's map: at least half of its places lie inside the outline's
  * frame. The outline is China's, so a story told elsewhere (the Rhine, say) gets no inset of China,
- * while one that reaches out from China (to Duisburg, to Singapore) keeps it.
+ * while one that reaches out from China to other countries keeps it.
  */
 export function storyInFrame(
   places: readonly { coordinates: readonly [number, number] | readonly number[] }[],
