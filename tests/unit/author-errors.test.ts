@@ -71,9 +71,9 @@ describe('each invalid item is reported once, where it is', () => {
     const files = withFile('places.geojson', (t) => t.replace('"name_zh": "扬州",', ''));
     const place = `${DIR}/places.geojson:${line(files, 'places.geojson', '"properties"', '119.413')}`;
     const msgs = problems(files);
-    expect(msgs[0]).toBe(`${place}: field "features.2.properties.name_zh": is required`);
+    expect(msgs[0]).toBe(`${place}: field "features[2].properties.name_zh": is required`);
     const via = `${DIR}/overlays.yaml:${line(files, 'overlays.yaml', 'via:')}`;
-    expect(msgs).toContain(`${via}: field "grand-canal.via.2": place "yangzhou" is invalid (see ${place})`);
+    expect(msgs).toContain(`${via}: field "grand-canal.via[2]": place "yangzhou" is invalid (see ${place})`);
     expect(msgs).toContain(
       `${DIR}/chapters/03-whole.md:${line(files, 'chapters/03-whole.md', 'places:')}: chapter "whole", field "places[1]": place "yangzhou" is invalid (see ${place})`,
     );
@@ -156,7 +156,7 @@ describe('two-language fields show the shape wanted', () => {
       'figures.yaml',
       (t: string) => t.replace("label: { en: 'Length', zh: '全长' }", 'label: 3'),
       'label: 3',
-      'field "canal-length.values.0.label": must be text, or two languages: { en: "…", zh: "…" }',
+      'field "canal-length.values[0].label": must be text, or two languages: { en: "…", zh: "…" }',
     ],
   ])('%s', (_, name, edit, needle, message) => {
     const files = withFile(name, edit);

@@ -71,7 +71,7 @@ describe('a chapter says how much of a route it shows', () => {
   test.each([1.5, -0.2])('a fraction out of range (%s)', (f) => {
     const files = edited('chapters/02-north.md', (t) => t.replace('to: 0.6', `to: ${f}`));
     expect(problems(files)).toEqual([
-      `${DIR}/chapters/02-north.md:${lineOf(files, 'chapters/02-north.md', 'layers:')}: chapter "north", field "layers.0.to": a fraction of the route must be from 0 to 1 (0.6: six tenths of it)`,
+      `${DIR}/chapters/02-north.md:${lineOf(files, 'chapters/02-north.md', 'layers:')}: chapter "north", field "layers[0].to": a fraction of the route must be from 0 to 1 (0.6: six tenths of it)`,
     ]);
   });
 
@@ -118,7 +118,7 @@ describe('a chapter says how much of a route it shows', () => {
     expect(north.routeEnds![ROUTE]).toBeCloseTo(mercatorShare(VIA, 'jining'), 5);
     const missing = edited('chapters/02-north.md', (t) => t.replace(', to: 0.6', ''));
     expect(problems(missing)).toEqual([
-      `${DIR}/chapters/02-north.md:${lineOf(missing, 'chapters/02-north.md', 'layers:')}: chapter "north", field "layers.0": must be an overlay id, or a route drawn part of the way: { route: <id>, to: <place id or fraction> }`,
+      `${DIR}/chapters/02-north.md:${lineOf(missing, 'chapters/02-north.md', 'layers:')}: chapter "north", field "layers[0]": must be an overlay id, or a route drawn part of the way: { route: <id>, to: <place id or fraction> }`,
     ]);
   });
 });

@@ -63,7 +63,7 @@ describe('a broken story fails with a precise message', () => {
     const files = withFile(chapterFile, (t) => t.replace(/center: \[[^\]]+\]/, 'center: [206.5, 29.5]'));
     const line = lineOf(files.get(chapterFile)!, 'center:');
     expect(problems(files)).toContain(
-      `${DIR}/${chapterFile}:${line}: chapter "${chapterId}", field "camera.center.0": longitude must be between -180 and 180`,
+      `${DIR}/${chapterFile}:${line}: chapter "${chapterId}", field "camera.center[0]": longitude must be between -180 and 180`,
     );
   });
 
@@ -141,7 +141,7 @@ describe('a broken story fails with a precise message', () => {
     const msgs = problems(files);
     expect(msgs.some((m) => m.includes('duplicate place id "beijing"'))).toBe(true);
     expect(msgs).toContainEqual(
-      expect.stringMatching(/places\.geojson:\d+: field "features\.0\.properties\.source": /),
+      expect.stringMatching(/places\.geojson:\d+: field "features\[0\]\.properties\.source": /),
     );
   });
 

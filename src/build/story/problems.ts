@@ -144,6 +144,13 @@ export class Problems {
   }
 }
 
+/** A field as the messages write it: `features[2].properties.name_zh`, `grand-canal.via[2]`. */
 function fieldName(path: readonly PropertyKey[]): string | undefined {
-  return path.map(String).join('.') || undefined;
+  return (
+    path
+      .map((k, i) =>
+        typeof k === 'number' || /^\d+$/.test(String(k)) ? `[${String(k)}]` : `${i ? '.' : ''}${String(k)}`,
+      )
+      .join('') || undefined
+  );
 }
