@@ -62,9 +62,22 @@ export async function validateStory(storyDir) {
   // its zoom: a view past it would show an empty map.
   const { readBasemapCoverage, checkCoverage } = await coverageChecker();
   const problems = checkCoverage(story, await readBasemapCoverage(BASEMAP_ARCHIVE));
-  return problems
-    .map((p) => `${p.file ?? storyDir}: chapter "${p.chapter}", field "camera": ${p.message}`)
-    .join('\n');
+  if (!problems.length) return '';
+  // As the story's other problems are written: a heading, then each at its file and line.
+  const at = (file) => {
+    if (!file) return storyDir;
+    try {
+      const text = readFileSync(resolve(root, file), 'utf8');
+      const i = text.search(/^camera:/m);
+      return `${file}:${i < 0 ? 1 : text.slice(0, i).split('\n').length}`;
+    } catch {
+      return file;
+    }
+  };
+  return (
+    `The story has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+    problems.map((p) => `${at(p.file)}: chapter "${p.chapter}", field "camera": ${p.message}`).join('\n')
+  );
 }
 
 /**

@@ -215,7 +215,13 @@ describe('a broken story is stopped before anything is built', () => {
     });
     const output = res.stdout + res.stderr;
     expect(res.status, output).toBe(1);
-    expect(output).toMatch(/01-south\.md: chapter "[a-z-]+", field "camera": .*zoom 11/);
+    // Listed as the story's other problems are: under the heading, at the chapter's camera line.
+    const line =
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('camera:')) + 1;
+    expect(output).toContain('The story has 1 problem:');
+    expect(output).toMatch(new RegExp(`01-south\\.md:${line}: chapter "[a-z-]+", field "camera": .*zoom 11`));
     expect(output).toMatch(/data exists|has data|where data/i);
     expect(output, 'Vite never started').not.toMatch(/building|transforming|vite v\d/i);
     expect(existsSync(out)).toBe(false);
