@@ -1,7 +1,9 @@
 // Numbers are written as each language writes them: the app's own formatter gives what the
 // platform's Intl.NumberFormat gives, for the numbers a story shows.
 import { describe, expect, it } from 'vitest';
-import { formatArea, formatKm, formatNumber } from '../../src/lib/ui/format';
+import { formatArea, formatKm, formatNumber, growthRatio } from '../../src/lib/ui/format';
+import { STRINGS } from '../../src/lib/ui/strings';
+import type { Figure } from '../../src/lib/story/types';
 
 const intl = (n: number, lang: 'en' | 'zh', digits: number) =>
   new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
@@ -55,5 +57,27 @@ describe('formatNumber', () => {
           if (mine !== theirs) wrong.push(`${n} ${lang} ${digits}: ${mine} ≠ ${theirs}`);
         }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('a chart told in words', () => {
+  const series = (values: number[]) => ({ values: values.map((value) => ({ value })) }) as unknown as Figure;
+
+  it('says how many times the first value the last is, when that is known', () => {
+    const ratio = growthRatio(series([100.2, 339.1]), 'en');
+    expect(ratio).toBe('3.4');
+    expect(STRINGS.en.seriesAlt('GDP', '2010: 100.2; 2020: 339.1', ratio)).toBe(
+      'GDP: 2010: 100.2; 2020: 339.1. The last figure is 3.4 times the first.',
+    );
+    expect(STRINGS.zh.seriesAlt('生产总值', '2010：100.2', ratio)).toBe(
+      '生产总值：2010：100.2。最后一项约为第一项的 3.4 倍。',
+    );
+  });
+
+  it('says nothing of growth when the first value is not above zero', () => {
+    const ratio = growthRatio(series([0, 12]), 'en');
+    expect(ratio).toBeNull();
+    expect(STRINGS.en.seriesAlt('Ships', 'A: 0; B: 12', ratio)).toBe('Ships: A: 0; B: 12.');
+    expect(STRINGS.zh.seriesAlt('船', 'A：0', ratio)).toBe('船：A：0。');
   });
 });

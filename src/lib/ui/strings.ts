@@ -32,8 +32,9 @@ const en = {
   scaleCircleLabel: (area: string) => `Circle of ${area}, for scale: not a border`,
   figures: 'Figures',
   figureSource: 'Source',
-  seriesAlt: (label: string, values: string, ratio: string) =>
-    `${label}: ${values}. The last figure is ${ratio} times the first.`,
+  /** A chart in words; the growth from the first value to the last when it is known (`growthRatio`). */
+  seriesAlt: (label: string, values: string, ratio: string | null) =>
+    `${label}: ${values}.${ratio ? ` The last figure is ${ratio} times the first.` : ''}`,
   publisher: 'Published by',
   licence: 'Licence',
   address: 'Address',
@@ -73,7 +74,8 @@ const zh: Strings = {
   scaleCircleLabel: (area) => `${area}的圆：仅示意面积，并非边界`,
   figures: '数据',
   figureSource: '来源',
-  seriesAlt: (label, values, ratio) => `${label}：${values}。后者约为前者的 ${ratio} 倍。`,
+  seriesAlt: (label, values, ratio) =>
+    `${label}：${values}。${ratio ? `最后一项约为第一项的 ${ratio} 倍。` : ''}`,
   publisher: '发布者',
   licence: '许可',
   address: '网址',
