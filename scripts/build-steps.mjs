@@ -58,6 +58,15 @@ export async function validateStory(storyDir) {
     if (e && e.name === 'StoryError') return e.message;
     throw e;
   }
+  // Its fonts can be made: a character no font has stops the build here, not inside Vite.
+  const { checkStoryFonts } = await loadTs('src/build/fonts/plugin.ts');
+  try {
+    // harfbuzzjs from here: the module runner that loaded the check is closed by now.
+    await checkStoryFonts(resolve(storyDir), root, { harfbuzz: await import('harfbuzzjs') });
+  } catch (e) {
+    if (e && e.name === 'FontError') return `The story has 1 problem:\nfonts: ${e.message}`;
+    throw e;
+  }
   // Every chapter's view, at the reference screen sizes, must stay where the basemap has data at
   // its zoom: a view past it would show an empty map.
   const { readBasemapCoverage, checkCoverage } = await coverageChecker();

@@ -227,6 +227,31 @@ describe('a broken story is stopped before anything is built', () => {
     expect(existsSync(out)).toBe(false);
   }, 130_000);
 
+  test('a character no font has stops the build before Vite starts, at its file and line', () => {
+    const story = join(tmp, 'emoji');
+    cpSync(resolve(DIR), story, { recursive: true });
+    const file = join(story, 'chapters', '01-south.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nA boat 🚢 on the canal.\n`);
+    const line =
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('🚢')) + 1;
+    const out = join(tmp, 'emoji-out');
+    const res = spawnSync(process.execPath, [resolve('scripts/build.mjs'), '--out', out], {
+      env: { ...process.env, STORY_DIR: story },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    const output = res.stdout + res.stderr;
+    expect(res.status, output).toBe(1);
+    expect(output).toContain('The story has 1 problem:');
+    expect(output).toMatch(
+      new RegExp(`U\\+1F6A2 🚢 \\([^ ]*chapters/01-south\\.md:${line} \\(chapters\\[0\\]\\.`),
+    );
+    expect(output, 'Vite never started').not.toMatch(/building|transforming|vite v\d/i);
+    expect(existsSync(out)).toBe(false);
+  }, 130_000);
+
   test('a build step that fails leaves no half-built folder, and the previous build as it was', async () => {
     const out = join(tmp, 'site');
     mkdirSync(out);

@@ -96,12 +96,19 @@ export interface CutOptions {
 }
 
 /**
- * Cuts (or finds in the cache) the parts for `plan`; returns the directory holding them and their
- * manifest. Throws a FontError naming every character no source has, or the Debian package when
- * the sources are not installed.
+ * The source collections, read, with the characters each has. Throws a FontError naming every
+ * character of `plan` no source has, or the Debian package when the sources are not installed
+ * (with `lacking`, the characters that need them). The build checks this before anything is built.
  */
-export async function cutFonts(opts: CutOptions): Promise<{ dir: string; manifest: FontManifest }> {
-  const { plan, cacheDir, log = () => {} } = opts;
+export async function readSources(
+  plan: FontPlan,
+  opts: {
+    sourceDir?: string;
+    lacking?: readonly number[];
+    /** harfbuzzjs, when the caller has loaded it (a module loaded through Vite's runner cannot). */
+    harfbuzz?: typeof import('harfbuzzjs');
+  } = {},
+) {
   const sourceDir = opts.sourceDir ?? process.env.NOTO_CJK_DIR ?? DEBIAN_NOTO_CJK_DIR;
   const absent = FONT_SOURCES.map((s) => join(sourceDir, s.file)).filter((p) => !existsSync(p));
   if (absent.length) {
@@ -115,7 +122,7 @@ export async function cutFonts(opts: CutOptions): Promise<{ dir: string; manifes
     );
   }
 
-  const { Blob, Face } = await import('harfbuzzjs');
+  const { Blob, Face } = opts.harfbuzz ?? (await import('harfbuzzjs'));
   const sources = FONT_SOURCES.map((s) => {
     const path = join(sourceDir, s.file);
     const bytes = new Uint8Array(readFileSync(path));
@@ -136,6 +143,17 @@ export async function cutFonts(opts: CutOptions): Promise<{ dir: string; manifes
         `Replace ${absentChars.length > 1 ? 'them' : 'it'} in the text, or add a font that has ${absentChars.length > 1 ? 'them' : 'it'}.`,
     );
 
+  return sources;
+}
+
+/**
+ * Cuts (or finds in the cache) the parts for `plan`; returns the directory holding them and their
+ * manifest. Throws a FontError naming every character no source has, or the Debian package when
+ * the sources are not installed.
+ */
+export async function cutFonts(opts: CutOptions): Promise<{ dir: string; manifest: FontManifest }> {
+  const { plan, cacheDir, log = () => {} } = opts;
+  const sources = await readSources(plan, opts);
   const key = sha256(
     JSON.stringify({
       CUTTER,

@@ -13,7 +13,15 @@ import { join, relative, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { FAMILY, fontsPath, MANIFEST } from './config.ts';
 import { fontFaceCss } from './css.ts';
-import { FontError, cutFonts, missingFrom, readManifest, writeManifest, type FontManifest } from './cut.ts';
+import {
+  FontError,
+  cutFonts,
+  missingFrom,
+  readManifest,
+  readSources,
+  writeManifest,
+  type FontManifest,
+} from './cut.ts';
 import { loadStory, readStoryFolder, UI_STRINGS } from './story.ts';
 import { appTextUsage, describe, planFonts, storyUsage, type FontPlan } from './text.ts';
 
@@ -60,6 +68,23 @@ export interface ChooseOptions {
   /** false: never cut, use the committed parts as they are (unit tests) */
   cut?: boolean;
   log?: (line: string) => void;
+}
+
+/**
+ * Before anything is built: whether the story's fonts can be made. Nothing is cut or written; a
+ * FontError says what stops it (a character no font has, or the font sources not installed while
+ * the committed parts lack characters).
+ */
+export async function checkStoryFonts(
+  storyDir: string,
+  root: string,
+  opts: { committedDir?: string; harfbuzz?: typeof import('harfbuzzjs') } = {},
+) {
+  const { plan } = planStoryFonts(storyDir, root);
+  const committed = readManifest(opts.committedDir ?? join(root, 'static', 'fonts'));
+  const lacking = committed ? missingFrom(committed, plan) : [...plan.used.keys()];
+  if (lacking.length)
+    await readSources(plan, { lacking, ...(opts.harfbuzz ? { harfbuzz: opts.harfbuzz } : {}) });
 }
 
 /** Which parts serve `plan`, cutting them if needed (see the header). */
