@@ -145,6 +145,17 @@ describe('a broken story fails with a precise message', () => {
     );
   });
 
+  test('a number written in quotes is named as such', () => {
+    const files = withFile('places.geojson', (t) =>
+      t.replace(/"coordinates": \[\s*([\d.-]+)/, '"coordinates": ["$1"'),
+    );
+    expect(problems(files)).toContainEqual(
+      expect.stringMatching(
+        /places\.geojson:\d+: field "features\[0\]\.geometry\.coordinates\[0\]": must be a number, written without quotes$/,
+      ),
+    );
+  });
+
   test('a source id that is not in the catalogue', () => {
     const files = withFile(chapterFile, (t) => t.replace(/\nsources: \[/, '\nsources: [rumour, '));
     expect(problems(files).some((m) => m.includes('source "rumour" is not listed under "sources"'))).toBe(

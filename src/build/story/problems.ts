@@ -137,7 +137,11 @@ export class Problems {
             ? `unknown field "${String(key)}"`
             : issue.code === 'invalid_type' && issue.message.includes('received undefined')
               ? 'is required'
-              : issue.message;
+              : issue.code === 'invalid_type' &&
+                  issue.expected === 'number' &&
+                  issue.message.includes('received string')
+                ? 'must be a number, written without quotes'
+                : issue.message;
         this.at(file, path, message, opts.chapter);
       }
     }
