@@ -1,5 +1,8 @@
 // The overview inset: China's outline is generalised at build time, and a map view becomes a
 // rectangle (or, when too small to see, a marker) in the same frame.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildLocatorOutline, storyInFrame, svgPath } from '../../src/build/locator/outline';
 import { locatorFrame } from '../../src/build/locator/vite-plugin';
@@ -124,4 +127,15 @@ describe('which stories show the inset', () => {
     });
     // Without the build's cache the outline is made again here (~5 s).
   }, 30_000);
+
+  test('a story that does not compile (mid-edit, in the dev server) keeps the box, and is reported once, by the story', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'locator-'));
+    try {
+      cpSync('tests/fixtures/grand-canal', dir, { recursive: true });
+      writeFileSync(join(dir, 'places.geojson'), '{ "type": "FeatureCollection", "features": [');
+      expect(locatorFrame(dir).shown).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
