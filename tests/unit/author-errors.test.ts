@@ -177,19 +177,28 @@ describe('a broken story is stopped before anything is built', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'story-build-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  test('npm run build validates first: the problems, exit 1, no output folder, no bundling', () => {
-    const story = join(tmp, 'story');
+  /** A copy of the test story named `name`, with `edit` applied to one of its files. */
+  function brokenCopy(name: string, file: string, edit: (text: string) => string): string {
+    const story = join(tmp, name);
     cpSync(resolve(DIR), story, { recursive: true });
-    const file = join(story, 'overlays.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('  schematic: true\n', ''));
-    const out = join(tmp, 'out');
+    writeFileSync(join(story, file), edit(readFileSync(join(story, file), 'utf8')));
+    return story;
+  }
+  /** `npm run build` of `story` into `out`: its exit status and everything it printed. */
+  function build(story: string, out: string): { status: number | null; output: string } {
     const res = spawnSync(process.execPath, [resolve('scripts/build.mjs'), '--out', out], {
       env: { ...process.env, STORY_DIR: story },
       encoding: 'utf8',
       timeout: 120_000,
     });
-    const output = res.stdout + res.stderr;
-    expect(res.status, output).toBe(1);
+    return { status: res.status, output: res.stdout + res.stderr };
+  }
+
+  test('npm run build validates first: the problems, exit 1, no output folder, no bundling', () => {
+    const story = brokenCopy('story', 'overlays.yaml', (t) => t.replace('  schematic: true\n', ''));
+    const out = join(tmp, 'out');
+    const { status, output } = build(story, out);
+    expect(status, output).toBe(1);
     expect(output).toContain(`overlays.yaml:2: field "grand-canal.schematic": is required`);
     expect(output).toContain('layer "grand-canal" is invalid (see ');
     expect(output).toContain('was not built: fix the problems above and build again');
@@ -199,22 +208,14 @@ describe('a broken story is stopped before anything is built', () => {
   }, 130_000);
 
   test('a chapter whose view leaves the basemap’s data fails the build, naming the chapter, its zoom and where data exists', () => {
-    const story = join(tmp, 'outside');
-    cpSync(resolve(DIR), story, { recursive: true });
     // Wuhan at zoom 11: the embedded basemap has its closest zoom only around Chongqing.
-    const file = join(story, 'chapters', '01-south.md');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace(/camera: \{[^}]*\}/, 'camera: { center: [114.3, 30.59], zoom: 11 }'),
+    const story = brokenCopy('outside', 'chapters/01-south.md', (t) =>
+      t.replace(/camera: \{[^}]*\}/, 'camera: { center: [114.3, 30.59], zoom: 11 }'),
     );
+    const file = join(story, 'chapters', '01-south.md');
     const out = join(tmp, 'outside-out');
-    const res = spawnSync(process.execPath, [resolve('scripts/build.mjs'), '--out', out], {
-      env: { ...process.env, STORY_DIR: story },
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    const output = res.stdout + res.stderr;
-    expect(res.status, output).toBe(1);
+    const { status, output } = build(story, out);
+    expect(status, output).toBe(1);
     // Listed as the story's other problems are: under the heading, at the chapter's camera line.
     const line =
       readFileSync(file, 'utf8')
@@ -228,22 +229,14 @@ describe('a broken story is stopped before anything is built', () => {
   }, 130_000);
 
   test('a character no font has stops the build before Vite starts, at its file and line', () => {
-    const story = join(tmp, 'emoji');
-    cpSync(resolve(DIR), story, { recursive: true });
-    const file = join(story, 'chapters', '01-south.md');
-    writeFileSync(file, `${readFileSync(file, 'utf8')}\nA boat 🚢 on the canal.\n`);
+    const story = brokenCopy('emoji', 'chapters/01-south.md', (t) => `${t}\nA boat 🚢 on the canal.\n`);
     const line =
-      readFileSync(file, 'utf8')
+      readFileSync(join(story, 'chapters', '01-south.md'), 'utf8')
         .split('\n')
         .findIndex((l) => l.includes('🚢')) + 1;
     const out = join(tmp, 'emoji-out');
-    const res = spawnSync(process.execPath, [resolve('scripts/build.mjs'), '--out', out], {
-      env: { ...process.env, STORY_DIR: story },
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    const output = res.stdout + res.stderr;
-    expect(res.status, output).toBe(1);
+    const { status, output } = build(story, out);
+    expect(status, output).toBe(1);
     expect(output).toContain('The story has 1 problem:');
     expect(output).toMatch(
       new RegExp(`U\\+1F6A2 🚢 \\([^ ]*chapters/01-south\\.md:${line} \\(chapters\\[0\\]\\.`),

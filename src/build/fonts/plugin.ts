@@ -22,7 +22,7 @@ import {
   writeManifest,
   type FontManifest,
 } from './cut.ts';
-import { loadStory, readStoryFolder, UI_STRINGS } from './story.ts';
+import { loadStory, UI_STRINGS } from './story.ts';
 import { appTextUsage, describe, planFonts, storyUsage, type FontPlan } from './text.ts';
 
 const LIST = 'virtual:fonts';
@@ -49,10 +49,10 @@ export interface FontsInEffect {
 
 /** The characters an app page shows for a story, planned. */
 export function planStoryFonts(storyDir: string, root: string): { plan: FontPlan; story: string } {
-  const { story } = loadStory(storyDir, root);
+  const { story, texts } = loadStory(storyDir, root);
   const rel = relative(root, storyDir).split('\\').join('/') || '.';
   // The story's files (chapters in play order), for where a character is.
-  const files = new Map([...readStoryFolder(storyDir)].map(([name, text]) => [`${rel}/${name}`, text]));
+  const files = new Map([...texts].map(([name, text]) => [`${rel}/${name}`, text]));
   const english =
     JSON.stringify(UI_STRINGS.en) + JSON.stringify(story, (k, v: unknown) => (k === 'zh' ? undefined : v));
   return { plan: planFonts([storyUsage(story, rel, files), appTextUsage(root)], english), story: rel };
@@ -70,6 +70,11 @@ export interface ChooseOptions {
   log?: (line: string) => void;
 }
 
+/** The characters of `plan` that the committed parts (if any) do not have. */
+function lackingFrom(committed: FontManifest | null, plan: FontPlan): number[] {
+  return committed ? missingFrom(committed, plan) : [...plan.used.keys()];
+}
+
 /**
  * Before anything is built: whether the story's fonts can be made. Nothing is cut or written; a
  * FontError says what stops it (a character no font has, or the font sources not installed while
@@ -82,7 +87,7 @@ export async function checkStoryFonts(
 ) {
   const { plan } = planStoryFonts(storyDir, root);
   const committed = readManifest(opts.committedDir ?? join(root, 'static', 'fonts'));
-  const lacking = committed ? missingFrom(committed, plan) : [...plan.used.keys()];
+  const lacking = lackingFrom(committed, plan);
   if (lacking.length)
     await readSources(plan, { lacking, ...(opts.harfbuzz ? { harfbuzz: opts.harfbuzz } : {}) });
 }
@@ -97,7 +102,7 @@ export async function chooseFonts(opts: ChooseOptions): Promise<FontsInEffect> {
     committed = { ...committed, files: committed.files.map((f) => ({ ...f, family: FAMILY })) };
     if (committed.story === story) writeManifest(committedDir, committed);
   }
-  const lacking = committed ? missingFrom(committed, plan) : [...plan.used.keys()];
+  const lacking = lackingFrom(committed, plan);
   if (committed && (!lacking.length || opts.cut === false))
     return { dir: committedDir, manifest: committed, committed: true };
   const cut = await cutFonts({

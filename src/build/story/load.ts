@@ -23,8 +23,15 @@ export function readStoryFolder(dir: string): Map<string, string> {
   return files;
 }
 
-export function loadStory(dir: string, root = process.cwd()): { story: Story; files: string[] } {
-  const files = readStoryFolder(dir);
-  const story = compileStory(files, { dir: relative(root, dir).split('\\').join('/') || '.' });
-  return { story, files: [...files.keys()].map((f) => join(dir, f)) };
+/**
+ * The story in `dir`, compiled; `files`: its files' paths (to watch); `texts`: each file's text by
+ * its path in the folder (for messages that point into it).
+ */
+export function loadStory(
+  dir: string,
+  root = process.cwd(),
+): { story: Story; files: string[]; texts: Map<string, string> } {
+  const texts = readStoryFolder(dir);
+  const story = compileStory(texts, { dir: relative(root, dir).split('\\').join('/') || '.' });
+  return { story, files: [...texts.keys()].map((f) => join(dir, f)), texts };
 }

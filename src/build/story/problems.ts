@@ -148,13 +148,13 @@ export class Problems {
   }
 }
 
-/** A field as the messages write it: `features[2].properties.name_zh`, `grand-canal.via[2]`. */
+/**
+ * A field as the messages write it: `features[2].properties.name_zh`, `grand-canal.via[2]` (list
+ * positions are numbers in a path; an id of digits, `2010`, stays a key).
+ */
 function fieldName(path: readonly PropertyKey[]): string | undefined {
   return (
-    path
-      .map((k, i) =>
-        typeof k === 'number' || /^\d+$/.test(String(k)) ? `[${String(k)}]` : `${i ? '.' : ''}${String(k)}`,
-      )
-      .join('') || undefined
+    path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('') ||
+    undefined
   );
 }
