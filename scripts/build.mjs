@@ -6,10 +6,13 @@
 //    problem listed (file, line, field), and nothing is written.
 // 2. The client build, the server build and the prerender run into a temporary folder, which
 //    replaces DIR only when all three succeed: a failed build leaves no half-built DIR.
+// 3. Every text file gets its gzip copy (NAME.gz, scripts/precompress.mjs) for hosts that serve
+//    such files as they are.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildAtomically, checkBasePath, defaultStoryDir, validateStory } from './build-steps.mjs';
+import { precompress } from './precompress.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -58,7 +61,7 @@ const run = (command, commandArgs, env = {}) => {
 const vite = join(root, 'node_modules/vite/bin/vite.js');
 
 try {
-  const target = await buildAtomically(out, (tmp) => {
+  const target = await buildAtomically(out, async (tmp) => {
     // The server build stays in the project: it imports packages from node_modules.
     const ssr = join(root, '.ssr', `build-${process.pid}`);
     try {
@@ -76,6 +79,10 @@ try {
     } finally {
       rmSync(ssr, { recursive: true, force: true });
     }
+    const gz = await precompress(tmp);
+    const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+    const sum = (k) => gz.reduce((n, f) => n + f[k], 0);
+    console.log(`wrote ${gz.length} gzip copies (Zopfli): ${kb(sum('raw'))} of text in ${kb(sum('gzip'))}`);
   });
   console.log(`built ${storyDir} into ${target}, to be served at ${basePath} on its host`);
 } catch (e) {

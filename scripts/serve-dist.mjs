@@ -1,6 +1,6 @@
 // A small static server for the built site (used by scripts and benchmarks, not in production):
-// correct MIME types, HTTP Range requests and gzip for text, like an ordinary static host (and
-// like deploy/nginx.conf), so that what the bench measures is what a reader would download.
+// correct MIME types, HTTP Range requests and gzip for text (the build's gzip copies, as
+// deploy/nginx.conf sends them), so that what the bench measures is what a reader would download.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,7 +29,9 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmani
 export async function serveDist(dist, port = 0, { base = '/' } = {}) {
   const root = path.resolve(dist);
   const gzipped = new Map(); // file -> { mtimeMs, body }
+  // The build's own gzip copy when there is one (as nginx's gzip_static sends it), else made here.
   const gzipOf = (file) => {
+    if (fs.existsSync(`${file}.gz`)) return fs.readFileSync(`${file}.gz`);
     const { mtimeMs } = fs.statSync(file);
     let hit = gzipped.get(file);
     if (!hit || hit.mtimeMs !== mtimeMs) {

@@ -8,7 +8,9 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { minifySync } from 'vite';
 
-const SKIP = /(?:^|\/)sw\.js$|\.map$/;
+// Not cached: the worker itself, source maps, and gzip copies (the browser asks for a file, the
+// host may answer with its copy: scripts/precompress.mjs).
+const SKIP = /(?:^|\/)sw\.js$|\.map$|\.gz$/;
 
 /**
  * Addresses of the files under `dist` on a site served under `base` ('/' or '/<folder>/'):

@@ -1,5 +1,7 @@
 // The bundle budgets of issue 8, on the real build output (npm test builds before this runs).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { BUDGETS, bundleReport, checkBundle, classify, formatKB } from '../../src/build/perf/budget';
 import { distAssetSizes } from '../../src/build/perf/dist-sizes';
@@ -48,6 +50,16 @@ describe.runIf(existsSync('dist/index.html') || !!process.env.CI)('the build out
     expect(report.maplibre.raw).toBeGreaterThan(1_000_000);
     for (const a of report.assets.filter((x) => x.owner === 'app' && x.kind === 'js'))
       expect(a.raw, `${a.file} holds no MapLibre`).toBeLessThan(300_000);
+  });
+
+  it('measures what the host sends: each script and style has its gzip copy, which decodes to the file', () => {
+    for (const a of report.assets) {
+      const file = join('dist', a.file);
+      expect(existsSync(`${file}.gz`), `${a.file}.gz`).toBe(true);
+      const gz = readFileSync(`${file}.gz`);
+      expect(gunzipSync(gz).equals(readFileSync(file)), `${a.file}.gz decodes to ${a.file}`).toBe(true);
+      expect(a.gzip).toBe(gz.length);
+    }
   });
 
   it(`keeps our code ≤ ${formatKB(BUDGETS.appGzip)} gzip and everything ≤ ${formatKB(BUDGETS.totalGzip)} gzip`, () => {

@@ -12,6 +12,7 @@ function fakeDist(): string {
     'zh/index.html',
     'assets/index-abc123.js',
     'assets/index-abc123.js.map',
+    'assets/index-abc123.js.gz',
     'basemap.pmtiles',
     'fonts/a.woff2',
     'sw.js',
@@ -23,7 +24,7 @@ function fakeDist(): string {
 }
 
 describe('service worker build step', () => {
-  test('precaches every built file once, pages by their address, not itself nor source maps', () => {
+  test('precaches every built file once, pages by their address, not itself, source maps nor gzip copies', () => {
     const urls = precacheList(fakeDist())
       .map((e) => e.url)
       .sort();

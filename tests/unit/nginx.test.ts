@@ -162,4 +162,18 @@ http {
     const archive = await get('/basemap.pmtiles', { 'Accept-Encoding': 'gzip' });
     expect(archive.headers.get('content-encoding')).toBeNull();
   });
+
+  it("sends the build's gzip copy of a text file as it is, and the file itself to a client without gzip", async () => {
+    for (const path of [asset(/^index-.*\.js$/), asset(/^maplibre-gl-worker-.*\.mjs$/), '/zh/']) {
+      const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
+      const res = await get(path, { 'Accept-Encoding': 'gzip' });
+      expect(res.headers.get('content-encoding'), path).toBe('gzip');
+      // The bytes on the wire are the copy's (fetch decodes them: the text is the file's).
+      expect(Number(res.headers.get('content-length')), path).toBe(readFileSync(`${file}.gz`).length);
+      expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(file)), path).toBe(true);
+      const plain = await get(path, { 'Accept-Encoding': 'identity' });
+      expect(plain.headers.get('content-encoding'), path).toBeNull();
+      expect(Buffer.from(await plain.arrayBuffer()).equals(readFileSync(file)), path).toBe(true);
+    }
+  });
 });

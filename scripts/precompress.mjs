@@ -1,0 +1,81 @@
+// Writes NAME.gz beside every text file of a build: the same bytes in the gzip format, made with
+// Zopfli (@gfx/zopfli), which finds a shorter encoding than zlib's best level (4–5 % on our
+// scripts) at the cost of build time (a few seconds, spread over the machine's cores). A host
+// that serves such files as they are (nginx `gzip_static`, deploy/nginx.conf; the bench's server,
+// scripts/serve-dist.mjs) sends them instead of compressing on each request: every reader
+// downloads fewer bytes, MapLibre's included. The app's code budget counts these files
+// (src/build/perf/dist-sizes.ts).
+import { gzipAsync } from '@gfx/zopfli';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative } from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+
+/** What a browser may receive compressed: the text of the site. The archive, fonts and images are binary and compressed already. */
+export const TEXT = /\.(?:html|m?js|css|json|webmanifest|svg)$/;
+
+/** Zopfli's passes over a file: its recommended 15, fewer over large files, where each pass takes long and gains little. */
+const iterationsFor = (bytes) => (bytes > 256 * 1024 ? 5 : 15);
+
+/**
+ * Writes `file.gz` beside `file` when it is smaller than the file (else removes an old one).
+ * @param {string} file
+ * @returns {Promise<{ raw: number, gzip: number } | null>}
+ */
+async function compressFile(file) {
+  const bytes = readFileSync(file);
+  const gz = await gzipAsync(bytes, { numiterations: iterationsFor(bytes.length) });
+  if (gz.length >= bytes.length) {
+    rmSync(`${file}.gz`, { force: true });
+    return null;
+  }
+  writeFileSync(`${file}.gz`, gz);
+  return { raw: bytes.length, gzip: gz.length };
+}
+
+// A worker of the pool below: compresses the files it is sent, one at a time.
+if (!isMainThread && workerData?.precompress) {
+  parentPort.on('message', async (file) => parentPort.postMessage(await compressFile(file)));
+}
+
+/**
+ * Writes `file.gz` for every text file under `dist` that compresses (a copy no smaller than the
+ * file is not written), largest files first, on as many threads as the machine has cores.
+ * Returns what it wrote, with both sizes.
+ * @param {string} dist
+ * @returns {Promise<{ file: string, raw: number, gzip: number }[]>}
+ */
+export async function precompress(dist) {
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (TEXT.test(name)) files.push({ full, size: statSync(full).size });
+    }
+  };
+  walk(dist);
+  const queue = files.sort((a, b) => b.size - a.size).map((f) => f.full);
+  const written = [];
+  const threads = Math.max(1, Math.min(availableParallelism(), queue.length));
+  await Promise.all(
+    Array.from({ length: threads }, async () => {
+      const worker = new Worker(new URL(import.meta.url), { workerData: { precompress: true } });
+      try {
+        for (let file = queue.shift(); file; file = queue.shift()) {
+          const done = new Promise((ok, fail) => {
+            worker.once('message', ok);
+            worker.once('error', fail);
+          });
+          worker.postMessage(file);
+          const result = await done;
+          worker.removeAllListeners('error');
+          if (result) written.push({ file: relative(dist, file).split('\\').join('/'), ...result });
+        }
+      } finally {
+        await worker.terminate();
+      }
+    }),
+  );
+  return written.sort((a, b) => a.file.localeCompare(b.file));
+}
