@@ -6,10 +6,20 @@
 // downloads fewer bytes, MapLibre's included. The app's code budget counts these files
 // (src/build/perf/dist-sizes.ts).
 import { gzipAsync } from '@gfx/zopfli';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative } from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { join, relative, resolve } from 'node:path';
+import { isMainThread, parentPort, threadId, Worker, workerData } from 'node:worker_threads';
 
 /** What a browser may receive compressed: the text of the site. The archive, fonts and images are binary and compressed already. */
 export const TEXT = /\.(?:html|m?js|css|json|webmanifest|svg)$/;
@@ -18,13 +28,39 @@ export const TEXT = /\.(?:html|m?js|css|json|webmanifest|svg)$/;
 const iterationsFor = (bytes) => (bytes > 256 * 1024 ? 5 : 15);
 
 /**
+ * The large files are the map library's, the same from one build to the next: their copies are
+ * kept in node_modules/.cache/ under a hash of their bytes (about 0.4 MB a MapLibre version), so
+ * that a second build, or another story's, does not compress them again (~2.5 s of CPU).
+ */
+const CACHE_DIR = resolve(import.meta.dirname, '../node_modules/.cache/precompress');
+const CACHED_FROM = 256 * 1024;
+
+/** Zopfli's gzip of `bytes`, from the cache when it is large and was made before. */
+async function gzipOf(bytes) {
+  const iterations = iterationsFor(bytes.length);
+  if (bytes.length < CACHED_FROM) return gzipAsync(bytes, { numiterations: iterations });
+  const key = createHash('sha256').update(bytes).update(`zopfli ${iterations}`).digest('hex').slice(0, 24);
+  const cached = join(CACHE_DIR, `${key}.gz`);
+  if (existsSync(cached)) return readFileSync(cached);
+  const gz = await gzipAsync(bytes, { numiterations: iterations });
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    writeFileSync(`${cached}.${process.pid}-${threadId}`, gz);
+    renameSync(`${cached}.${process.pid}-${threadId}`, cached);
+  } catch {
+    // A read-only tree: made again next time.
+  }
+  return gz;
+}
+
+/**
  * Writes `file.gz` beside `file` when it is smaller than the file (else removes an old one).
  * @param {string} file
  * @returns {Promise<{ raw: number, gzip: number } | null>}
  */
 async function compressFile(file) {
   const bytes = readFileSync(file);
-  const gz = await gzipAsync(bytes, { numiterations: iterationsFor(bytes.length) });
+  const gz = await gzipOf(bytes);
   if (gz.length >= bytes.length) {
     rmSync(`${file}.gz`, { force: true });
     return null;
