@@ -35,10 +35,10 @@ const iterationsFor = (bytes) => (bytes > 256 * 1024 ? 5 : 15);
 const CACHE_DIR = resolve(import.meta.dirname, '../node_modules/.cache/precompress');
 const CACHED_FROM = 256 * 1024;
 
-/** Zopfli's gzip of `bytes`, from the cache when it is large and was made before. */
-async function gzipOf(bytes) {
+/** Zopfli's gzip of `bytes`, from the cache when it is large (`cachedFrom` bytes) and was made before. */
+async function gzipOf(bytes, cachedFrom) {
   const iterations = iterationsFor(bytes.length);
-  if (bytes.length < CACHED_FROM) return gzipAsync(bytes, { numiterations: iterations });
+  if (bytes.length < cachedFrom) return gzipAsync(bytes, { numiterations: iterations });
   const key = createHash('sha256').update(bytes).update(`zopfli ${iterations}`).digest('hex').slice(0, 24);
   const cached = join(CACHE_DIR, `${key}.gz`);
   if (existsSync(cached)) return readFileSync(cached);
@@ -58,9 +58,9 @@ async function gzipOf(bytes) {
  * @param {string} file
  * @returns {Promise<{ raw: number, gzip: number } | null>}
  */
-async function compressFile(file) {
+async function compressFile(file, cachedFrom = CACHED_FROM) {
   const bytes = readFileSync(file);
-  const gz = await gzipOf(bytes);
+  const gz = await gzipOf(bytes, cachedFrom);
   if (gz.length >= bytes.length) {
     rmSync(`${file}.gz`, { force: true });
     return null;
@@ -71,7 +71,9 @@ async function compressFile(file) {
 
 // A worker of the pool below: compresses the files it is sent, one at a time.
 if (!isMainThread && workerData?.precompress) {
-  parentPort.on('message', async (file) => parentPort.postMessage(await compressFile(file)));
+  parentPort.on('message', async (file) =>
+    parentPort.postMessage(await compressFile(file, workerData.cachedFrom)),
+  );
 }
 
 /**
@@ -79,9 +81,10 @@ if (!isMainThread && workerData?.precompress) {
  * file is not written), largest files first, on as many threads as the machine has cores.
  * Returns what it wrote, with both sizes.
  * @param {string} dist
+ * @param {{ cachedFrom?: number }} [options] the size from which a copy is cached (tests)
  * @returns {Promise<{ file: string, raw: number, gzip: number }[]>}
  */
-export async function precompress(dist) {
+export async function precompress(dist, { cachedFrom = CACHED_FROM } = {}) {
   const files = [];
   const walk = (dir) => {
     for (const name of readdirSync(dir).sort()) {
@@ -96,7 +99,7 @@ export async function precompress(dist) {
   const threads = Math.max(1, Math.min(availableParallelism(), queue.length));
   await Promise.all(
     Array.from({ length: threads }, async () => {
-      const worker = new Worker(new URL(import.meta.url), { workerData: { precompress: true } });
+      const worker = new Worker(new URL(import.meta.url), { workerData: { precompress: true, cachedFrom } });
       try {
         for (let file = queue.shift(); file; file = queue.shift()) {
           const done = new Promise((ok, fail) => {
