@@ -18,11 +18,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import { isMainThread, parentPort, threadId, Worker, workerData } from 'node:worker_threads';
-
-/** What a browser may receive compressed: the text of the site. The archive, fonts and images are binary and compressed already. */
-export const TEXT = /\.(?:html|m?js|css|json|webmanifest|svg)$/;
+import { COMPRESSIBLE } from './serve-dist.mjs';
 
 /** Zopfli's passes over a file: its recommended 15, fewer over large files, where each pass takes long and gains little. */
 const iterationsFor = (bytes) => (bytes > 256 * 1024 ? 5 : 15);
@@ -77,8 +75,9 @@ if (!isMainThread && workerData?.precompress) {
 }
 
 /**
- * Writes `file.gz` for every text file under `dist` that compresses (a copy no smaller than the
- * file is not written), largest files first, on as many threads as the machine has cores.
+ * Writes `file.gz` for every text file under `dist` (the kinds serve-dist.mjs `COMPRESSIBLE`
+ * names) that compresses (a copy no smaller than the file is not written), largest files first,
+ * on as many threads as the machine has cores.
  * Returns what it wrote, with both sizes.
  * @param {string} dist
  * @param {{ cachedFrom?: number }} [options] the size from which a copy is cached (tests)
@@ -90,7 +89,7 @@ export async function precompress(dist, { cachedFrom = CACHED_FROM } = {}) {
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (TEXT.test(name)) files.push({ full, size: statSync(full).size });
+      else if (COMPRESSIBLE.has(extname(name))) files.push({ full, size: statSync(full).size });
     }
   };
   walk(dist);

@@ -19,7 +19,8 @@ export const TYPES = {
   '.pmtiles': 'application/vnd.pmtiles',
 };
 
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg']);
+/** The site's text, sent compressed; the archive, fonts and images are binary and compressed already. The build writes a gzip copy of each such file (scripts/precompress.mjs). */
+export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg']);
 
 /**
  * Serves `dist` on 127.0.0.1 (`port` 0: any free port) under the path `base` ('/' or a folder such
