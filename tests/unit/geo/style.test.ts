@@ -22,7 +22,7 @@ import {
 } from '../../../src/lib/map/style/index';
 import { openArchive, nodeDecompress, readVectorTile } from '../../../geo/lib/archive-read.mjs';
 import { tileOf as tileFor } from '../../../src/lib/map/mercator.js';
-import { BytesSource, protomapsExtract } from './protomaps-fixture';
+import { BytesSource, FIXTURE_MAXZOOM, protomapsExtract } from './protomaps-fixture';
 import { fontFaceCss } from '../../../src/build/fonts/css';
 import { readManifest } from '../../../src/build/fonts/cut';
 
@@ -260,7 +260,39 @@ describe('flavor switch: a Protomaps-schema extract', () => {
   });
   it('is a valid archive written by our writer', async () => {
     const h = await pm.getHeader();
-    expect(h.maxZoom).toBe(12);
+    expect(h.maxZoom).toBe(FIXTURE_MAXZOOM);
+  });
+  it('has every layer of the Protomaps basemap schema, with kinds and names in several languages', async () => {
+    const ids = await vectorLayerIds(pm);
+    for (const layer of [
+      'earth',
+      'landcover',
+      'landuse',
+      'water',
+      'roads',
+      'buildings',
+      'boundaries',
+      'places',
+      'pois',
+    ])
+      expect(ids, layer).toContain(layer);
+    // At street scale by Chaotianmen: roads of several kinds (a bridge among them), buildings, the river as an area.
+    const [x, y] = tileFor(106.575, 29.562, FIXTURE_MAXZOOM);
+    const t = (await readVectorTile(pm, FIXTURE_MAXZOOM, x, y))!;
+    const props = (layer: string) =>
+      Array.from({ length: t.layers[layer]?.length ?? 0 }, (_, i) => t.layers[layer]!.feature(i).properties);
+    expect(new Set(props('roads').map((p) => p.kind))).toEqual(
+      new Set(['major_road', 'medium_road', 'minor_road', 'path']),
+    );
+    expect(props('roads').some((p) => p.is_bridge === true)).toBe(true);
+    expect(props('buildings').length).toBeGreaterThan(0);
+    expect(props('water').some((p) => p.kind === 'water' && p.kind_detail === 'river')).toBe(true);
+    const [px, py] = tileFor(106.55, 29.56, 8);
+    const places = (await readVectorTile(pm, 8, px, py))!.layers.places!;
+    const city = Array.from({ length: places.length }, (_, i) => places.feature(i).properties).find(
+      (p) => p['name:en'] === 'Chongqing',
+    )!;
+    expect(city).toMatchObject({ name: '重庆', 'name:zh': '重庆', 'name:fr': 'Chongqing', kind: 'locality' });
   });
   it('has every source-layer the protomaps-flavor style uses', async () => {
     const ids = await vectorLayerIds(pm);
