@@ -2,16 +2,17 @@
 // The basemap pipeline: `npm run geo` (all stages) or `node geo/build.mjs <stage…>`.
 // (The fonts are cut by the app's build for the story's characters: src/build/fonts.)
 //   extract — GMT reads GSHHG (rivers, lakes) and DCW (provinces)   → geo/.cache/extract, geo/data
-//   tiles   — layers + slicing + PMTiles writer                      → static/<archive> (basemap.pmtiles)
-//             with what the story asks for (its basemap.yaml: name, centre, corrections; the story
-//             folder is $STORY_DIR, as for the app's build)
+//   tiles   — layers + slicing + PMTiles writer                      → the embedded archive (static/basemap.pmtiles,
+//             src/lib/basemap-archive.js) with what the story asks for (its basemap.yaml: name,
+//             centre, corrections, river areas; the story folder is $STORY_DIR, as for the app's build)
 // Stages after `extract` are deterministic: same input → same bytes.
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkExtractTools, report } from './lib/check.mjs';
 import { COVERAGE, MAXZOOM } from './lib/config.mjs';
-import { readStoryBasemap, correctionsMetadata } from './lib/story-basemap.mjs';
+import { readStoryBasemap, correctionsMetadata, riverAreasMetadata } from './lib/story-basemap.mjs';
+import { EMBEDDED_ARCHIVE } from '../src/lib/basemap-archive.js';
 
 const GEO = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(GEO);
@@ -19,7 +20,7 @@ const STORY_DIR = resolve(ROOT, process.env.STORY_DIR ?? 'src/stories/liangjiang
 export const PATHS = {
   cache: join(GEO, '.cache', 'extract'),
   data: join(GEO, 'data'),
-  static: join(ROOT, 'static'),
+  archive: join(ROOT, EMBEDDED_ARCHIVE),
 };
 
 const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
@@ -66,7 +67,9 @@ async function stageTiles() {
   const { rivers, report: corr } = applyCorrections(input.rivers, story.corrections);
   for (const c of story.corrections) console.log(`  corrections from ${c.file}`);
   for (const line of describeCorrections(corr)) console.log(`    ${line}`);
-  const layers = buildLayers({ ...input, rivers });
+  for (const a of story.riverAreas)
+    console.log(`  ${a.river} drawn ${a.width_m} m wide within ${a.within.join(',')} from zoom ${a.min_zoom}`);
+  const layers = buildLayers({ ...input, rivers, riverAreas: story.riverAreas });
   const bytes = buildArchive({
     layers,
     coverage: COVERAGE,
@@ -82,10 +85,11 @@ async function stageTiles() {
         'GSHHG 2.3.7 (LGPL), DCW for GMT 2.1.1 (LGPL), Natural Earth via world-atlas (public domain)',
       coverage: COVERAGE,
       ...correctionsMetadata(story.corrections),
+      ...riverAreasMetadata(story.riverAreas),
     },
     log: console.log,
   });
-  const archive = join(PATHS.static, story.archive);
+  const archive = PATHS.archive;
   mkdirSync(dirname(archive), { recursive: true });
   writeFileSync(archive, bytes);
   console.log(`  wrote ${archive} (${mb(bytes.length)})`);

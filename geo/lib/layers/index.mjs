@@ -12,8 +12,10 @@ export { parseCities } from './places.mjs';
 
 /**
  * @param {{ rivers: any, lakes: any, provinces: any, cities: ReturnType<typeof import('./places.mjs').parseCities>,
- *   corrections?: import('../corrections.mjs').Correction[], ocean?: any[], world?: ReturnType<typeof loadWorldAtlas> }} input
- *   `corrections`: applied to the river lines first (geo/lib/corrections.mjs)
+ *   corrections?: import('../corrections.mjs').Correction[], riverAreas?: import('../story-basemap.mjs').RiverArea[],
+ *   ocean?: any[], world?: ReturnType<typeof loadWorldAtlas> }} input
+ *   `corrections`: applied to the river lines first (geo/lib/corrections.mjs); `riverAreas`: rivers drawn
+ *   as water areas (geo/lib/layers/water.mjs)
  */
 export function buildLayers(input) {
   const world = input.world ?? loadWorldAtlas();
@@ -31,7 +33,7 @@ export function buildLayers(input) {
       name: 'water',
       description: 'Lakes and river-lakes (GSHHG full, level 2) and rivers (GSHHG WDBII)',
       tolerance: 3,
-      data: waterLayer(rivers, input.lakes, input.ocean ?? oceanFeatures(world.land)),
+      data: waterLayer(rivers, input.lakes, input.ocean ?? oceanFeatures(world.land), input.riverAreas ?? []),
     },
     {
       name: 'boundaries',

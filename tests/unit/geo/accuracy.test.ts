@@ -3,12 +3,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { area, booleanPointInPolygon, point, lineString, pointToLineDistance, distance } from '@turf/turf';
+import {
+  area,
+  bearing,
+  booleanPointInPolygon,
+  destination,
+  nearestPointOnLine,
+  point,
+  lineString,
+  pointToLineDistance,
+  distance,
+} from '@turf/turf';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { openArchive, readVectorTile, layerFeatures } from '../../../geo/lib/archive-read.mjs';
 import { tileOf as tileFor } from '../../../src/lib/map/mercator.js';
 import { COUNTRIES } from '../../../geo/lib/names.mjs';
+import { readStoryBasemap } from '../../../geo/lib/story-basemap.mjs';
 
 const root = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
 const readJson = (p: string) => JSON.parse(readFileSync(root(p), 'utf8'));
@@ -22,6 +33,23 @@ const provinces = readJson('geo/data/cn-provinces.geojson') as FeatureCollection
   MultiPolygon,
   Prov['properties']
 >;
+
+/** Water features of the archive at zoom z in the 3×3 tiles around a point (lon/lat). */
+async function waterAt(z: number, lonlat: Position) {
+  const { pm, close } = openArchive(root('static/basemap.pmtiles'));
+  try {
+    const [cx, cy] = tileFor(lonlat[0]!, lonlat[1]!, z) as [number, number];
+    const out: Feature[] = [];
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++) {
+        const t = await readVectorTile(pm, z, cx + dx, cy + dy);
+        out.push(...(layerFeatures(t, 'water', z, cx + dx, cy + dy) as Feature[]));
+      }
+    return out;
+  } finally {
+    close();
+  }
+}
 
 /** Rivers from the archive at zoom z around a point, merged across the 3×3 tiles around it. */
 async function riversAt(z: number, lonlat: Position) {
@@ -141,6 +169,88 @@ describe('rivers at Chaotianmen, as shipped (archive, zoom 10 and 11)', () => {
     }
     const closest = crossings.sort((p, q) => Math.abs(p - GUOYUAN[1]!) - Math.abs(q - GUOYUAN[1]!))[0]!;
     expect(closest, msg).toBeLessThan(GUOYUAN[1]!);
+  });
+});
+
+// The Yangtze and the Jialing drawn as water of their stated width (the story's basemap.yaml
+// river_areas) from zoom 10 on: measured across each river on the shipped tiles.
+describe('river areas at Chaotianmen, as shipped (archive, zoom 10 and 11)', () => {
+  const widths = Object.fromEntries(
+    readStoryBasemap(root('src/stories/liangjiang'), root('.')).riverAreas.map((a) => [a.river, a.width_m]),
+  ) as Record<string, number>;
+  const places = readJson('src/stories/liangjiang/places.geojson') as FeatureCollection<
+    import('geojson').Point,
+    { id: string }
+  >;
+  const placeAt = (id: string) => places.features.find((f) => f.properties.id === id)!.geometry.coordinates;
+  /** Where each river is measured: about 2–3 km upstream of the confluence, away from bends. */
+  const ACROSS: Record<string, Position> = { Yangtze: [106.557, 29.559], Jialing: [106.533, 29.571] };
+
+  it('the story states a width for both rivers', () => {
+    expect(widths).toEqual({ Yangtze: 500, Jialing: 300 });
+  });
+
+  for (const z of [10, 11]) {
+    describe(`zoom ${z}`, () => {
+      let areas: Feature<Polygon | MultiPolygon>[] = [];
+      let lines: Feature<LineString>[] = [];
+      beforeAll(async () => {
+        const water = await waterAt(z, TIP);
+        areas = water.filter(
+          (f) => f.properties?.kind_detail === 'river' && /Polygon/.test(f.geometry.type),
+        ) as Feature<Polygon | MultiPolygon>[];
+        lines = (await riversAt(z, TIP)) as Feature<LineString>[];
+      }, 30_000);
+      const inWater = (p: Position) => areas.some((a) => booleanPointInPolygon(point(p), a));
+
+      it('has the rivers as water areas, marked schematic', () => {
+        expect(areas.length).toBeGreaterThan(0);
+        for (const a of areas) expect(a.properties).toMatchObject({ kind: 'water', schematic: true });
+      });
+
+      for (const river of ['Yangtze', 'Jialing']) {
+        it(`the ${river} is water across its stated width, centred on its line`, () => {
+          const line = lines
+            .filter((l) => l.properties?.['name:en'] === river)
+            .map((l) => ({ l, near: nearestPointOnLine(l, point(ACROSS[river]!)) }))
+            .sort((a, b) => a.near.properties.dist! - b.near.properties.dist!)[0]!;
+          const c = line.l.geometry.coordinates;
+          const i = Math.min(line.near.properties.index!, c.length - 2);
+          const along = bearing(point(c[i]!), point(c[i + 1]!));
+          // Across the river, every 5 m, 1.5 widths each way from the line.
+          const w = widths[river]!;
+          let run = 0;
+          let left = 0;
+          for (let d = 0; d <= 1.5 * w; d += 5) {
+            if (!inWater(destination(line.near, d / 1000, along - 90).geometry.coordinates)) break;
+            left = d;
+          }
+          for (let d = 0; d <= 1.5 * w; d += 5) {
+            if (!inWater(destination(line.near, d / 1000, along + 90).geometry.coordinates)) break;
+            run = d;
+          }
+          const measured = left + run;
+          // zoom 10 tiles are simplified more (~25 m), zoom 11 ~12 m
+          expect(Math.abs(measured - w), `${river} measured ${measured} m across`).toBeLessThan(
+            z === 10 ? 0.15 * w : 0.1 * w,
+          );
+          expect(Math.abs(left - run), `${river}: ${left} m on one side, ${run} m on the other`).toBeLessThan(
+            0.15 * w,
+          );
+        });
+      }
+
+      it('the two rivers meet in the water, and the Chaotianmen tip, the city and the port stay on land', () => {
+        expect(inWater(CONFLUENCE)).toBe(true);
+        for (const id of ['chaotianmen', 'chongqing', 'guoyuan-port'])
+          expect(inWater(placeAt(id)), `${id} is in the river`).toBe(false);
+      });
+    });
+  }
+
+  it('no river area below zoom 10: there the rivers are lines', async () => {
+    const water = await waterAt(9, TIP);
+    expect(water.filter((f) => f.properties?.kind_detail === 'river')).toEqual([]);
   });
 });
 

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readStoryBasemap, correctionsMetadata } from '../../../geo/lib/story-basemap.mjs';
+import {
+  readStoryBasemap,
+  correctionsMetadata,
+  riverAreasMetadata,
+} from '../../../geo/lib/story-basemap.mjs';
+import { EMBEDDED_ARCHIVE } from '../../../src/lib/basemap-archive.js';
 import { parseCorrection } from '../../../geo/lib/corrections.mjs';
 import { openArchive } from '../../../geo/lib/archive-read.mjs';
 
@@ -26,15 +31,19 @@ describe('story corrections', () => {
       expect(readFileSync(f, 'utf8'), f).not.toMatch(/chaotianmen|朝天门/i);
   });
 
-  it('the shipped archive carries what the story asks for: name, centre and the corrections note', async () => {
+  it('the shipped archive carries what the story asks for: name, centre, the corrections and river areas notes', async () => {
     const s = readStoryBasemap(STORY, ROOT);
-    const { pm, close } = openArchive(join(ROOT, 'static', s.archive));
+    const { pm, close } = openArchive(join(ROOT, EMBEDDED_ARCHIVE));
     try {
       const h = await pm.getHeader();
       const meta = (await pm.getMetadata()) as Record<string, unknown>;
       expect(meta.name).toBe(s.name);
       expect([h.centerLon, h.centerLat, h.centerZoom]).toEqual(s.center);
       for (const [k, v] of Object.entries(correctionsMetadata(s.corrections))) expect(meta[k]).toBe(v);
+      expect(meta.river_areas).toBe(riverAreasMetadata(s.riverAreas).river_areas);
+      expect(meta.river_areas).toMatch(
+        /^Yangtze 500 m within .*; Jialing 300 m within .*: schematic water areas/,
+      );
     } finally {
       close();
     }
@@ -71,14 +80,37 @@ describe('story corrections', () => {
     expect(() => readStoryBasemap(join(dir, 'story'), dir)).toThrow(
       'story/basemap.yaml: corrections[0]: story/fix.json does not exist',
     );
+    // The archive's name and place are the site's, not the pipeline's to choose.
+    writeFileSync(join(dir, 'story/basemap.yaml'), 'archive: other.pmtiles\n');
+    expect(() => readStoryBasemap(join(dir, 'story'), dir)).toThrow(
+      /story\/basemap.yaml: archive: no longer read: the pipeline writes the embedded archive \(static\/basemap.pmtiles/,
+    );
+    for (const [area, message] of [
+      [
+        '{ river: Yangtze, width_m: 5, within: [1, 2, 3, 4] }',
+        'river_areas[0].width_m: expected a width in metres',
+      ],
+      [
+        '{ river: Yangtze, width_m: 500, within: [3, 2, 1, 4] }',
+        'river_areas[0].within: expected [west, south, east, north]',
+      ],
+      ['{ width_m: 500, within: [1, 2, 3, 4] }', 'river_areas[0].river: expected the river’s English name'],
+      [
+        '{ river: Yangtze, width_m: 500, within: [1, 2, 3, 4], wide: true }',
+        'river_areas[0].wide: unknown field',
+      ],
+    ]) {
+      writeFileSync(join(dir, 'story/basemap.yaml'), `river_areas:\n  - ${area}\n`);
+      expect(() => readStoryBasemap(join(dir, 'story'), dir)).toThrow(`story/basemap.yaml: ${message}`);
+    }
   });
 
   it('a story without basemap.yaml gets the plain basemap: no corrections', () => {
     const dir = mkdtempSync(join(tmpdir(), 'story-basemap-'));
     expect(readStoryBasemap(dir, dir)).toEqual({
       name: 'Story map basemap',
-      archive: 'basemap.pmtiles',
       corrections: [],
+      riverAreas: [],
     });
   });
 });

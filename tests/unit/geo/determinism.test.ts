@@ -11,7 +11,7 @@ import { protomapsExtract } from './protomaps-fixture';
 const require = createRequire(import.meta.url);
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-/** A small fixed input: two river lines (Yangtze and Jialing at Chaotianmen, GSHHG-like), a lake, two provinces. */
+/** A small fixed input: two river lines (Yangtze and Jialing at Chaotianmen, GSHHG-like) also drawn as areas, a lake, two provinces. */
 function fixedInput() {
   const yangtze = [
     [106.53194, 29.52889],
@@ -111,6 +111,21 @@ function fixedInput() {
         },
         'fixture-corrections.json',
       ),
+    ],
+    // the Yangtze drawn as water of a stated width from zoom 7 (buffering and joining are deterministic too)
+    riverAreas: [
+      {
+        river: 'Yangtze',
+        width_m: 500,
+        within: [106.4, 29.4, 106.8, 29.7] as [number, number, number, number],
+        min_zoom: 7,
+      },
+      {
+        river: 'Jialing',
+        width_m: 300,
+        within: [106.4, 29.4, 106.8, 29.7] as [number, number, number, number],
+        min_zoom: 7,
+      },
     ],
     // the small world-atlas files keep the test fast
     world: {

@@ -14,6 +14,7 @@ import {
   basemapAttribution,
   NOTES_METADATA,
   BASEMAP_ATTRIBUTION,
+  BASEMAP_PALETTES,
   LABEL_FONT,
   FONT_FILES,
   UI_FONT_FAMILY,
@@ -110,6 +111,26 @@ describe('basemapStyle()', () => {
     expect(source.attribution).toBe('码头重绘');
     setBasemapLanguage(map, 'en');
     expect(source.attribution).toBe('quay redrawn');
+  });
+
+  it('draws rivers given as water areas in the rivers’ colour, lakes in the water’s', () => {
+    for (const theme of ['light', 'dark'] as Theme[]) {
+      const style = basemapStyle({ lang: 'en', theme });
+      const layer = style.layers.find((l) => l.id === 'basemap-water')!;
+      const fill = createExpression(
+        (layer.paint as Record<string, unknown>)['fill-color'],
+        `layers[${style.layers.indexOf(layer)}].paint.fill-color`,
+      );
+      if (fill.result !== 'success') throw new Error('fill-color does not compile');
+      const colour = (properties: Record<string, unknown>) =>
+        fill.value.evaluate({ zoom: 11 }, { type: 'Polygon', properties } as never);
+      const c = BASEMAP_PALETTES[theme];
+      expect(colour({ kind: 'water', kind_detail: 'river' })).toBe(c.river);
+      expect(colour({ kind: 'lake' })).toBe(c.water);
+      // the river lines use the same colour, so that a line runs on into its area without a seam
+      const rivers = style.layers.find((l) => l.id === 'basemap-rivers')!;
+      expect((rivers.paint as Record<string, unknown>)['line-color']).toBe(c.river);
+    }
   });
 
   it('hides basemap cities by English name through feature state, not by a new layout', () => {

@@ -19,6 +19,7 @@ import { BASEMAP_PALETTES, type BasemapPalette, type Theme } from './themes';
 import type { Flavor } from './attribution';
 import { FONT_FILES, MAP_FONT_NAME } from './fonts';
 import { BASE } from '../../site-base';
+import { ARCHIVE_FILE } from '../../basemap-archive.js';
 
 export { UI_FONT_FAMILY, UI_FONT_NAME, FONT_FILES, MAP_FONT_NAME } from './fonts';
 export type { FontFile } from './fonts';
@@ -42,8 +43,8 @@ export interface BasemapOptions {
 export const LABEL_FONT: string[] = [MAP_FONT_NAME];
 
 export const SOURCE_ID = 'basemap';
-/** The embedded archive, at the top of the site (under its base path: src/lib/site-base.ts). */
-export const DEFAULT_ARCHIVE_URL = `${BASE}basemap.pmtiles`;
+/** The story's archive, at the top of the site (under its base path: src/lib/site-base.ts; its name: src/lib/basemap-archive.js). */
+export const DEFAULT_ARCHIVE_URL = `${BASE}${ARCHIVE_FILE}`;
 // The map's labels use the regular weight: its Latin and Chinese parts, each for its range.
 const MAP_FONT_FACES = FONT_FILES.filter((f) => f.weight === 400 && f.group !== 'ui');
 
@@ -156,12 +157,18 @@ function basemapLayers(c: BasemapPalette, flavor: Flavor): LayerSpecification[] 
   }
   layers.push(
     {
+      // Lakes, and rivers drawn as water areas (kind_detail=river: the embedded archive's river
+      // areas near a story's places, a Protomaps extract's riverbanks), these in the rivers' colour
+      // so that a river line runs on into its area without a seam.
       id: 'basemap-water',
       type: 'fill',
       ...S,
       'source-layer': 'water',
       filter: ['all', isPolygon, ['!=', ['get', 'kind'], 'ocean']],
-      paint: { 'fill-color': c.water, 'fill-outline-color': c.lakeOutline },
+      paint: {
+        'fill-color': ['match', ['get', 'kind_detail'], 'river', c.river, c.water],
+        'fill-outline-color': ['match', ['get', 'kind_detail'], 'river', c.river, c.lakeOutline],
+      },
     },
     {
       id: 'basemap-rivers',
