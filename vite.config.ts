@@ -6,7 +6,7 @@ import { storyPlugin } from './src/build/story/vite-plugin.ts';
 import pkg from './package.json' with { type: 'json' };
 import { locatorPlugin } from './src/build/locator/vite-plugin.ts';
 import { storyFontsPlugin } from './src/build/fonts/plugin.ts';
-import { basemapCoveragePlugin } from './src/build/basemap/plugin.ts';
+import { basemapPlugin } from './src/build/basemap/plugin.ts';
 import { storySitePlugin } from './src/build/site/plugin.ts';
 import { maplibreCssPlugin } from './src/build/maplibre/plugin.ts';
 import { basePath } from './src/build/site/base.ts';
@@ -55,7 +55,7 @@ export default defineConfig({
     storyFontsPlugin({ storyDir: STORY_DIR }),
     storySitePlugin({ storyDir: STORY_DIR }),
     locatorPlugin({ storyDir: STORY_DIR }),
-    basemapCoveragePlugin({ archive: 'static/basemap.pmtiles' }),
+    basemapPlugin({ storyDir: STORY_DIR }),
     maplibreCssPlugin(),
   ],
   build: {

@@ -68,7 +68,9 @@ async function stageTiles() {
   for (const c of story.corrections) console.log(`  corrections from ${c.file}`);
   for (const line of describeCorrections(corr)) console.log(`    ${line}`);
   for (const a of story.riverAreas)
-    console.log(`  ${a.river} drawn ${a.width_m} m wide within ${a.within.join(',')} from zoom ${a.min_zoom}`);
+    console.log(
+      `  ${a.river} drawn ${a.width_m} m wide within ${a.within.join(',')} from zoom ${a.min_zoom}`,
+    );
   const layers = buildLayers({ ...input, rivers, riverAreas: story.riverAreas });
   const bytes = buildArchive({
     layers,

@@ -22,13 +22,14 @@ export async function storyLoader() {
   return loadTs('src/build/story/load.ts');
 }
 
-/** The basemap's coverage check (src/build/basemap). */
+/** The basemap's coverage check (src/build/basemap), and the archive a story uses. */
 async function coverageChecker() {
-  const [{ readBasemapCoverage }, { checkCoverage }] = await Promise.all([
+  const [{ readBasemapCoverage }, { checkCoverage }, { storyArchive }] = await Promise.all([
     loadTs('src/build/basemap/archive.ts'),
     loadTs('src/build/basemap/check-coverage.ts'),
+    loadTs('src/build/basemap/story-archive.ts'),
   ]);
-  return { readBasemapCoverage, checkCoverage };
+  return { readBasemapCoverage, checkCoverage, storyArchive };
 }
 
 /**
@@ -41,9 +42,6 @@ export async function checkBasePath(value) {
   ).module;
   return basePath(value);
 }
-
-/** The basemap archive the app serves (the one the map, the credits and this check read). */
-export const BASEMAP_ARCHIVE = join(root, 'static', 'basemap.pmtiles');
 
 /**
  * Validates the story folder; returns the problems as text (empty when the story is valid).
@@ -67,10 +65,11 @@ export async function validateStory(storyDir) {
     if (e && e.name === 'FontError') return `The story has 1 problem:\nfonts: ${e.message}`;
     throw e;
   }
-  // Every chapter's view, at the reference screen sizes, must stay where the basemap has data at
-  // its zoom: a view past it would show an empty map.
-  const { readBasemapCoverage, checkCoverage } = await coverageChecker();
-  const problems = checkCoverage(story, await readBasemapCoverage(BASEMAP_ARCHIVE));
+  // Every chapter's view, at the reference screen sizes, must stay where the story's basemap (the
+  // embedded archive, or the one its story.yaml names) has data at its zoom: a view past it would
+  // show an empty map.
+  const { readBasemapCoverage, checkCoverage, storyArchive } = await coverageChecker();
+  const problems = checkCoverage(story, await readBasemapCoverage(storyArchive(resolve(storyDir))));
   if (!problems.length) return '';
   // As the story's other problems are written: a heading, then each at its file and line.
   const at = (file) => {

@@ -117,7 +117,9 @@ export function riverAreasMetadata(riverAreas) {
   if (!riverAreas.length) return {};
   return {
     river_areas:
-      riverAreas.map((a) => `${a.river} ${a.width_m} m within ${a.within.join(',')} from zoom ${a.min_zoom}`).join('; ') +
+      riverAreas
+        .map((a) => `${a.river} ${a.width_m} m within ${a.within.join(',')} from zoom ${a.min_zoom}`)
+        .join('; ') +
       ': schematic water areas of a typical width around the river lines, not surveyed banks (geo/SOURCES.md)',
   };
 }

@@ -9,7 +9,7 @@ import ChapterText from '../../src/lib/ui/ChapterText.svelte';
 import { loadStory, readStoryFolder } from '../../src/build/story/load';
 import { compileStory, StoryError } from '../../src/build/story/compile';
 import { basemapAttribution } from '../../src/lib/map/style';
-import { basemapCredit, usedSourceIds } from '../../src/lib/ui/credits';
+import { basemapCredit, storyBasemapCredit, usedSourceIds } from '../../src/lib/ui/credits';
 import { LANGS, type Lang } from '../../src/lib/story/types';
 import { length, lineString } from '@turf/turf';
 import { sliceDrawn } from '../../src/lib/map/route-draw';
@@ -118,6 +118,22 @@ describe('sources', () => {
       expect(credit).not.toMatch(/[<>]/);
       expect(doc.body.textContent!.replace(/\s+/g, ' ')).toContain(credit);
     }
+  });
+
+  test('the credits chapter credits the basemap the story uses: OpenStreetMap and Protomaps for a protomaps archive', () => {
+    const credits = story.chapters.find((c) => c.credits)!;
+    const text = (s: typeof story, lang: Lang) => {
+      const { body } = render(ChapterText, { props: { story: s, chapter: credits, number: 9, lang } });
+      return new JSDOM(`<body>${body}</body>`).window.document.body.textContent!.replace(/\s+/g, ' ');
+    };
+    const osm = { ...story, basemapKind: 'protomaps' as const };
+    expect(text(osm, 'en')).toContain('© OpenStreetMap contributors (ODbL) · Protomaps');
+    expect(text(osm, 'zh')).toContain('© OpenStreetMap 贡献者（ODbL）· Protomaps');
+    // the story's own notes on its map follow the data sets' credit either way
+    expect(text(osm, 'en')).toContain(storyBasemapCredit(osm, 'en'));
+    expect(storyBasemapCredit(osm, 'en')).toMatch(new RegExp(`Protomaps.* · ${story.basemapNotes!.en}$`));
+    expect(text(story, 'en')).toContain('GSHHG');
+    expect(text(story, 'en')).not.toContain('OpenStreetMap');
   });
 
   test('each layer names its length or area in the legend of its chapter', () => {

@@ -2,8 +2,9 @@
 // is read and checked by its own module, then what the files name in each other is checked
 // (references.ts). Every problem is reported with the file, the line, the chapter and the field,
 // each once, and all at once, so that one run shows everything to fix.
-import { basemapMaxZoom } from '../basemap/archive.ts';
+import { resolve } from 'node:path';
 import type { Story } from '../../lib/story/types.ts';
+import { readBasemapSetting } from './basemap-setting.ts';
 import { readChapters } from './chapters.ts';
 import { StoryContext, type Files } from './context.ts';
 import { readFigures } from './figures.ts';
@@ -27,13 +28,12 @@ export interface CompileOptions {
   /** Folder of the story relative to the project root, used in messages only. */
   dir: string;
   /**
-   * The basemap archive the app serves: its header's max zoom is the closest a chapter may go (the
-   * one copy of that fact). Default: the embedded archive, `static/basemap.pmtiles`.
+   * The story folder on disk, where an archive its story.yaml names is read (`basemap.archive`).
+   * Default: `dir` from the working directory. The archive's header (the embedded one's unless the
+   * story names its own) gives the closest zoom a chapter may use: the one copy of that fact.
    */
-  archive?: string;
+  folder?: string;
 }
-
-export const DEFAULT_ARCHIVE = 'static/basemap.pmtiles';
 
 export function compileStory(files: Files, opts: CompileOptions): Story {
   const ctx = new StoryContext(files, opts.dir);
@@ -45,10 +45,10 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
 
   const overlays = resolveOverlays(ctx, overlayFile.file, overlayFile.inputs, places);
   checkSourceRefs(ctx, sources, overlayFile, figureFile);
-  const archive = opts.archive ?? DEFAULT_ARCHIVE;
+  const basemap = readBasemapSetting(ctx, meta, opts.folder ?? resolve(opts.dir));
   checkChapterRefs(ctx, chapters, { sources, places, overlays, figures: figureFile.figures });
   resolveRouteEnds(ctx, chapters, { places, overlays });
-  checkZoom(ctx, chapters, { archive, maxZoom: basemapMaxZoom(archive) });
+  if (basemap) checkZoom(ctx, chapters, basemap);
   checkCredits(ctx, chapters, [...overlays.items.values()], [...figureFile.figures.items.values()]);
 
   if (ctx.problems.list.length || !meta) throw new StoryError(ctx.problems.list);
@@ -64,5 +64,6 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
     sources: [...sources.items.values()],
     ...(meta.preview ? { preview: meta.preview } : {}),
     ...(meta.basemap?.notes ? { basemapNotes: meta.basemap.notes } : {}),
+    basemapKind: basemap?.kind ?? 'embedded',
   };
 }

@@ -185,6 +185,31 @@ function objectSection(s: JsonSchema, prefix = ''): string {
   return table(r);
 }
 
+/** What choosing a basemap archive means: where it comes from, what the build checks, what it costs. */
+const BASEMAP_SECTION = [
+  '### The basemap (`basemap.archive`, `basemap.kind`)',
+  '',
+  'The map draws the embedded basemap (rivers, borders, cities; no streets) unless',
+  '`story.yaml` names a PMTiles archive in the story folder and what it holds:',
+  '',
+  '```yaml',
+  'basemap: { archive: basemap.pmtiles, kind: protomaps }',
+  '```',
+  '',
+  '`npm run basemap:extract -- --from <PMTiles URL or file> --bbox story --maxzoom 15 --out <story folder>/basemap.pmtiles`',
+  'copies the part of any PMTiles archive (for example a Protomaps daily build of the planet,',
+  'OpenStreetMap data) that the chapters show; `--bbox west,south,east,north` gives the box instead.',
+  'The build checks that the file is a PMTiles v3 archive of vector tiles with the layers of its',
+  '`kind`, that no chapter is closer than its max zoom, and that every chapter’s view has tiles; it',
+  'copies the archive into the site as `basemap.pmtiles`. The map’s credit line and the credits chapter',
+  'follow the kind: a `protomaps` archive is credited © OpenStreetMap contributors (ODbL) and Protomaps.',
+  '',
+  '**What it costs.** A reader online downloads only the tiles of the views they see. Every mode keeps',
+  'an offline copy of the whole site, and a kiosk without network depends on it: that copy downloads',
+  'and keeps the **whole archive** (a city to zoom 15 is typically tens of MB; the embedded basemap is',
+  'about 7 MB). Keep the box and the zoom to what the chapters show.',
+];
+
 function storyFormatMarkdown(): string {
   const [story, places, overlays, figures, chapter] = STORY_FILE_SCHEMAS.map((f) => jsonSchema(f.schema));
   const entry = (s: JsonSchema) => s.additionalProperties as JsonSchema;
@@ -239,6 +264,8 @@ function storyFormatMarkdown(): string {
     entry(story!.properties!.sources!).description ?? '',
     '',
     objectSection(entry(story!.properties!.sources!)),
+    '',
+    ...BASEMAP_SECTION,
     '',
     '## places.geojson',
     '',

@@ -1,6 +1,6 @@
 // Reads a story folder from disk (build time and dev server only; the browser gets the compiled JSON).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { compileStory } from './compile.ts';
 import type { Story } from '../../lib/story/types.ts';
 
@@ -32,6 +32,9 @@ export function loadStory(
   root = process.cwd(),
 ): { story: Story; files: string[]; texts: Map<string, string> } {
   const texts = readStoryFolder(dir);
-  const story = compileStory(texts, { dir: relative(root, dir).split('\\').join('/') || '.' });
+  const story = compileStory(texts, {
+    dir: relative(root, dir).split('\\').join('/') || '.',
+    folder: resolve(dir),
+  });
   return { story, files: [...texts.keys()].map((f) => join(dir, f)), texts };
 }

@@ -3,9 +3,34 @@
 // are generated from these definitions (npm run story-docs), so the reference cannot drift.
 // Cross-references (a chapter naming a place that does not exist, …) are checked in references.ts.
 import { z } from 'zod';
+import { BASEMAP_KINDS } from '../../lib/story/types.ts';
 
 /** How a two-language value is written; every message about one shows it. */
 export const TWO_LANGUAGES = '{ en: "…", zh: "…" }';
+
+/** story.yaml `basemap.archive` and `basemap.kind` (checked against the file itself in ../basemap/story-archive.ts). */
+const basemapArchiveFields = {
+  archive: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9][\w.-]*\.pmtiles$/,
+      'must be the name of a PMTiles file in the story folder, such as basemap.pmtiles',
+    )
+    .optional()
+    .meta({
+      description:
+        'A PMTiles v3 archive in the story folder that the map draws instead of the embedded basemap (`npm run basemap:extract` makes one). The build copies it into the site, whose readers and kiosks download and keep it whole: mind its size.',
+      examples: ['basemap.pmtiles'],
+    }),
+  kind: z
+    .enum(BASEMAP_KINDS)
+    .optional()
+    .meta({
+      description:
+        'What the archive holds: `embedded` (this project’s basemap: rivers, borders, cities; the default) or `protomaps` (an OpenStreetMap-based Protomaps basemap: roads, buildings, land use; credited © OpenStreetMap contributors, ODbL, and Protomaps). Required with `archive`.',
+      examples: ['protomaps'],
+    }),
+};
 
 const LANG_NAME = { en: 'English', zh: 'Chinese' } as const;
 
@@ -272,9 +297,13 @@ export const storySchema = z
             zh: '大坝附近的河道线为示意性修正',
           },
         ).optional(),
+        ...basemapArchiveFields,
       })
       .optional()
-      .meta({ description: 'What the story says about its basemap.' }),
+      .meta({
+        description:
+          'The story’s basemap: the embedded one (no `archive`), or a detailed PMTiles archive in the story folder, and what the story says about it.',
+      }),
     sources: z.record(id, sourceSchema).meta({
       description: 'The catalogue of sources, by id.',
       examples: [
@@ -290,7 +319,7 @@ export const storySchema = z
   .meta({
     title: 'story.yaml',
     description:
-      'The story: title, the catalogue of sources, and settings (kiosk dwell, basemap notes, preview picture).',
+      'The story: title, the catalogue of sources, and settings (kiosk dwell, basemap, preview picture).',
   });
 export type StoryInput = z.infer<typeof storySchema>;
 

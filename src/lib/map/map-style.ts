@@ -21,13 +21,14 @@ import {
 
 export interface StoryStyleOptions {
   /** Only the places and overlays are read (the bench's bare page passes no more). */
-  story: Pick<Story, 'places' | 'overlays' | 'basemapNotes'>;
+  story: Pick<Story, 'places' | 'overlays' | 'basemapNotes'> & Partial<Pick<Story, 'basemapKind'>>;
   state: MapState;
   lang: Lang;
   theme: Theme;
   /** Size of the story's marks and labels: 'large' on a kiosk read from a distance. */
   symbols?: SymbolSize;
   archiveUrl?: string;
+  /** Default: the story's basemap kind. */
   flavor?: Flavor;
 }
 
@@ -47,7 +48,7 @@ export function storyStyle(opts: StoryStyleOptions): StyleSpecification {
     lang,
     theme,
     archiveUrl: opts.archiveUrl,
-    flavor: opts.flavor,
+    flavor: opts.flavor ?? story.basemapKind,
   });
   const palette = PALETTES[theme];
   const filters = storyFilters(state);

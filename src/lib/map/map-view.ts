@@ -53,6 +53,7 @@ export interface MapViewOptions {
   /** Map moves only when told (false), or the reader may pan and zoom (true). */
   interactive?: boolean;
   archiveUrl?: string;
+  /** Default: the story's basemap kind (its style layers, its credit). */
   flavor?: 'embedded' | 'protomaps';
   /** Every map error; `problem` says whether it is the basemap archive (reported once) or other. */
   onError?: (message: string, problem: MapProblem) => void;
@@ -183,15 +184,13 @@ export class MapView {
     this.marks = perfMarks(this.map, () => this.camera());
     // Once a chapter has settled, warm the tiles of the flight to the next one.
     const onIdle = () => {
-      // A view the archive has no tiles for stays empty however long one waits: say so.
-      if (this.opts.flavor !== 'protomaps') {
-        const b = this.map.getBounds();
-        const view = {
-          bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] as const,
-          zoom: this.map.getZoom(),
-        };
-        opts.onNoData?.(viewCoverage(view, coverage) === 'none');
-      }
+      // A view the story's archive has no tiles for stays empty however long one waits: say so.
+      const b = this.map.getBounds();
+      const view = {
+        bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] as const,
+        zoom: this.map.getZoom(),
+      };
+      opts.onNoData?.(viewCoverage(view, coverage) === 'none');
       if (this.last && this.last.state.chapterId !== this.warmedFor) this.warmNext(this.last.state);
     };
     this.map.on('idle', onIdle);
@@ -359,7 +358,7 @@ export class MapView {
     if (this.attribution) this.map.removeControl(this.attribution.control);
     const control = new maplibregl.AttributionControl({
       compact: true,
-      customAttribution: basemapAttribution(this.opts.flavor ?? 'embedded', lang),
+      customAttribution: basemapAttribution(this.opts.flavor ?? this.opts.story.basemapKind, lang),
     });
     this.map.addControl(control, 'bottom-right');
     // MapLibre opens the compact credits at first and folds them only on a drag, which a map that

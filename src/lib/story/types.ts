@@ -118,4 +118,10 @@ export interface Story {
   preview?: string;
   /** What the story's map shows differently from the basemap data (story.yaml `basemap.notes`). */
   basemapNotes?: Localized;
+  /** What the story's basemap archive holds (story.yaml `basemap.kind`): the layers the map draws, the credit it shows. */
+  basemapKind: BasemapKind;
 }
+
+/** The kinds of basemap archive: this project's embedded one, or an OpenStreetMap-based Protomaps extract. */
+export const BASEMAP_KINDS = ['embedded', 'protomaps'] as const;
+export type BasemapKind = (typeof BASEMAP_KINDS)[number];

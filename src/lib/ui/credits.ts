@@ -1,6 +1,6 @@
 // What the credits chapter lists: every source of the story, and the basemap's own attribution.
-import { BASEMAP_ATTRIBUTION } from '../map/style/attribution';
-import type { SourceRef, Story } from '../story/types';
+import { BASEMAP_ATTRIBUTION, basemapAttribution } from '../map/style/attribution';
+import type { Lang, SourceRef, Story } from '../story/types';
 
 /** The basemap's attribution as plain text (the style module gives HTML with links). */
 export function basemapCredit(html: string = BASEMAP_ATTRIBUTION): string {
@@ -12,6 +12,14 @@ export function basemapCredit(html: string = BASEMAP_ATTRIBUTION): string {
     .replace(/&quot;/g, '"')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * The credit of the story's basemap as the credits chapter prints it: its kind's data sets (the
+ * embedded archive's, or OpenStreetMap's and Protomaps'), then the story's notes on its map.
+ */
+export function storyBasemapCredit(story: Pick<Story, 'basemapKind' | 'basemapNotes'>, lang: Lang): string {
+  return basemapCredit(basemapAttribution(story.basemapKind, lang, story.basemapNotes));
 }
 
 /** Ids of every source the story cites anywhere: chapters, layers and figures. */

@@ -3,10 +3,10 @@
 // data sets and their licences stay as published; what they hold and what was done to them is
 // said in the reader's language. What a story changed on its own map (story.yaml `basemap.notes`)
 // is the story's to say, and is added after the data sets' credits.
-import type { Lang, Localized } from '../../story/types';
+import type { BasemapKind, Lang, Localized } from '../../story/types';
 
-/** The basemap: our embedded archive, or an OSM-based Protomaps extract. */
-export type Flavor = 'embedded' | 'protomaps';
+/** The basemap: our embedded archive, or an OSM-based Protomaps extract (the story's `basemapKind`). */
+export type Flavor = BasemapKind;
 
 const GSHHG = '<a href="https://www.soest.hawaii.edu/pwessel/gshhg/">GSHHG</a>';
 const DCW = '<a href="https://www.soest.hawaii.edu/pwessel/dcw/">DCW</a>';
