@@ -16,10 +16,16 @@ export interface StorymapHandle {
   /** Story places drawn on the map now (queried from the rendered map). */
   readonly renderedPlaces: string[];
   /**
-   * Basemap features drawn now, the text of its labels in the current language, and any of those
-   * labels placed over a story place's dot ("label @ place id"; the story keeps them clear), or null.
+   * Basemap features drawn now, the text of its labels in the current language, any of those
+   * labels placed over a story place's dot ("label @ place id"; the story keeps them clear), and the
+   * rivers it draws as water areas (polygons of [lon, lat] rings, each tile's part), or null.
    */
-  readonly basemap: { features: number; labels: string[]; onPlaces: string[] } | null;
+  readonly basemap: {
+    features: number;
+    labels: string[];
+    onPlaces: string[];
+    riverAreas: [number, number][][][];
+  } | null;
   /** Camera moves that were animated (flights) since the map loaded. */
   readonly animatedMoves: number;
   /**

@@ -17,7 +17,12 @@ export interface MapProbe {
   /** The routes the active chapter shows: the fraction each is drawn to now (from the map's paint), and its end. */
   drawnRoutes(): { id: string; fraction: number; end: [number, number] }[];
   renderedPlaces(): string[];
-  renderedBasemap(lang: Lang): { features: number; labels: string[]; onPlaces: string[] };
+  renderedBasemap(lang: Lang): {
+    features: number;
+    labels: string[];
+    onPlaces: string[];
+    riverAreas: [number, number][][][];
+  };
   /** Resolves when the map has drawn what was applied completely and stands still. */
   settled(): Promise<void>;
   /** The frame on screen as a PNG data URL (a map made with `preserveDrawingBuffer`). */

@@ -22,6 +22,18 @@ export interface ProbedView {
   visibleRect(): Rect | null;
 }
 
+/** The rivers the basemap draws as water areas now (each tile's part), as polygons of [lon, lat] rings. */
+function riverAreas(features: MapGeoJSONFeature[]): [number, number][][][] {
+  const round = (p: number[]) =>
+    [Math.round(p[0]! * 1e6) / 1e6, Math.round(p[1]! * 1e6) / 1e6] as [number, number];
+  return features.flatMap((f) => {
+    if (f.layer.id !== 'basemap-water' || f.properties.kind_detail !== 'river') return [];
+    const g = f.geometry;
+    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+    return polygons.map((rings) => rings.map((ring) => ring.map(round)));
+  });
+}
+
 export function createProbe(view: ProbedView): MapProbe {
   const { map } = view;
   return {
@@ -44,7 +56,7 @@ export function createProbe(view: ProbedView): MapProbe {
       return [...new Set(features.map((f) => String(f.properties.id)))].sort();
     },
     renderedBasemap: (lang: Lang) => {
-      if (!view.ready) return { features: 0, labels: [], onPlaces: [] };
+      if (!view.ready) return { features: 0, labels: [], onPlaces: [], riverAreas: [] };
       const names = lang === 'zh' ? ['name:zh-Hans', 'name:zh', 'name'] : ['name:en', 'name'];
       // A city hidden by feature state (the story labels it) is placed, but not seen.
       const labelled = (features: MapGeoJSONFeature[]) =>
@@ -65,7 +77,12 @@ export function createProbe(view: ProbedView): MapProbe {
         ]);
         for (const label of labelled(near)) onPlaces.push(`${label} @ ${dot.properties.id}`);
       }
-      return { features: features.length, labels: [...new Set(labelled(features))].sort(), onPlaces };
+      return {
+        features: features.length,
+        labels: [...new Set(labelled(features))].sort(),
+        onPlaces,
+        riverAreas: riverAreas(features),
+      };
     },
     settled: () => view.settled(),
     snapshot: () => map.getCanvas().toDataURL('image/png'),
