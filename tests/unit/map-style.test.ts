@@ -57,6 +57,26 @@ describe('the first style of the map', () => {
     expect(validateStyleMin(own)).toEqual([]);
   });
 
+  test('the basemap layers follow the story’s basemap kind: a protomaps story draws roads and buildings', () => {
+    const state = chapterMapState(story, 0, 0);
+    const ids = (kind: 'embedded' | 'protomaps') =>
+      storyStyle({ story: { ...story, basemapKind: kind }, state, lang: 'en', theme: 'light' }).layers.map(
+        (l) => l.id,
+      );
+    expect(story.basemapKind).toBe('embedded');
+    expect(ids('embedded')).not.toContain('basemap-roads');
+    expect(ids('protomaps')).toEqual(
+      expect.arrayContaining(['basemap-roads', 'basemap-buildings', 'basemap-landuse']),
+    );
+    const osm = storyStyle({
+      story: { ...story, basemapKind: 'protomaps' },
+      state,
+      lang: 'en',
+      theme: 'light',
+    });
+    expect(validateStyleMin(osm)).toEqual([]);
+  });
+
   test('the story’s own places hide the basemap’s label of the same city, by its English name', () => {
     const chongqing = story.places.find((p) => /^Chongqing/.test(p.name.en))!;
     expect(hiddenPlaceNames(story, [chongqing.id])).toEqual([chongqing.name.en]);
