@@ -14,6 +14,7 @@ import { hiddenPlaceNames, storyStyle } from '../../../src/lib/map/map-style';
 import { gpuDone, type FirstViewMap } from '../../../src/lib/map/first-view';
 import { chapterMapState, type MapState } from '../../../src/lib/story/chapter-state';
 import type { Camera, Story } from '../../../src/lib/story/types';
+import { ARCHIVE_FILE } from '../../../src/lib/basemap-archive.js';
 
 type Padding = { top: number; right: number; bottom: number; left: number };
 export interface Flight {
@@ -42,7 +43,7 @@ const stateFor = (index: number, progress: number): MapState =>
   chapterMapState(story as unknown as Story, index, progress);
 // The app's own archive, at the top of the site the bench serves (this page's base is /__bench/,
 // which the style's default address would follow).
-const archiveUrl = '/basemap.pmtiles';
+const archiveUrl = `/${ARCHIVE_FILE}`;
 const styleFor = (state: MapState) =>
   basemapOnly
     ? basemapStyle({ lang: 'en', theme: 'light', archiveUrl })
