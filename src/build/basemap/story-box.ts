@@ -10,7 +10,7 @@ import { REFERENCE_SCREENS, viewBounds } from './check-coverage.ts';
 export type Box = [west: number, south: number, east: number, north: number];
 
 export interface StoryBox {
-  /** Every chapter's view joined, widened by `margin` of its size on each side, within the world. */
+  /** Every chapter's view joined, widened by `margin` of its size on each side, within the world (every longitude when a view crosses 180°). */
   bbox: Box;
   /** Each chapter's view (joined over the reference screens), by chapter id. */
   chapters: { id: string; zoom: number; bbox: Box }[];
@@ -43,10 +43,13 @@ export function storyBox(dir: string, { margin = 0.1 }: { margin?: number } = {}
   const dx = (e - w) * margin;
   const dy = (n - s) * margin;
   const round = (v: number) => Math.round(v * 1e5) / 1e5;
+  // A view that reaches past 180° shows the other side of the world there: a box cannot wrap, so
+  // it then spans every longitude.
+  const wraps = w - dx < -180 || e + dx > 180;
   const bbox: Box = [
-    round(Math.max(-180, w - dx)),
+    wraps ? -180 : round(w - dx),
     round(Math.max(-85, s - dy)),
-    round(Math.min(180, e + dx)),
+    wraps ? 180 : round(e + dx),
     round(Math.min(85, n + dy)),
   ];
   return { bbox, chapters };
