@@ -31,6 +31,16 @@ const schema = (fileDir, name) =>
     .join('/');
 const header = (fileDir, name) => `# yaml-language-server: $schema=${schema(fileDir, name)}`;
 
+// Pictures are optional; the example stays a comment until the author has a picture and its licence.
+const MEDIA_EXAMPLE = `# Pictures and videos (see docs/story-format.md, "Pictures and videos"): put the file in
+# the story folder, say what it shows in both languages, and name the source that credits it.
+# media:
+#   - file: media/bell-tower.jpg
+#     alt: { en: What the picture shows, zh: 图片的内容 }
+#     caption: { en: A line under the picture, zh: 图片下方的说明 }
+#     source: my-source
+#     place: xian`;
+
 const files = {
   'story.yaml': `${header(dir, 'story')}
 # The story: its id, title, the sources every chapter cites, and its settings (kiosk dwell).
@@ -93,6 +103,7 @@ sources:
       '中国地图，国家中部标出西安。',
     ],
     camera: '{ center: [108.9, 34.3], zoom: 4, pitch: 0, bearing: 0 }',
+    media: true,
     text: [
       "The first chapter's text, in **Markdown**. The map shows what the front matter above says.",
       '第一章的正文，使用 **Markdown**。地图显示上面前言部分所写的内容。',
@@ -131,7 +142,7 @@ description:
   zh: ${c.description[1]}
 camera: ${c.camera}
 places: [xian]
-sources: [my-source, natural-earth]${c.credits ? '\ncredits: true' : ''}
+sources: [my-source, natural-earth]${c.credits ? '\ncredits: true' : ''}${c.media ? `\n${MEDIA_EXAMPLE}` : ''}
 ---
 
 ::: en

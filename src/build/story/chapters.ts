@@ -3,7 +3,7 @@
 // checked on its own; what it names in other files is checked in references.ts.
 import { LANGS, type Chapter, type Lang, type Localized } from '../../lib/story/types.ts';
 import type { StoryContext } from './context.ts';
-import { markdownToText, renderMarkdown } from './markdown.ts';
+import { markdownImages, markdownToText, renderMarkdown } from './markdown.ts';
 import { SourceFile } from './problems.ts';
 import { chapterSchema, type ChapterInput } from './schema.ts';
 
@@ -46,6 +46,7 @@ export function readChapters(ctx: StoryContext, defaultDwell: number | undefined
     const seen = idLine.get(c.id);
     if (seen) ctx.problems.at(front, ['id'], `duplicate chapter id "${c.id}" (also used in ${seen})`, c.id);
     else idLine.set(c.id, front.at(['id']));
+    refuseMarkdownImages(ctx, parsedFile, c.id);
     for (const lang of LANGS) {
       if (!parsedFile.body[lang]?.trim())
         ctx.problems.add({
@@ -74,6 +75,7 @@ export function readChapters(ctx: StoryContext, defaultDwell: number | undefined
         figures: c.figures,
         dwell: c.dwell ?? defaultDwell ?? 12,
         credits: c.credits,
+        media: [], // filled by resolveMedia (media.ts) once the sources and places are known
       },
     });
   }
@@ -89,11 +91,41 @@ function localize<T>(f: (l: Lang) => T): Localized<T> {
   return { en: f('en'), zh: f('zh') };
 }
 
+/**
+ * A picture written in the text with Markdown's image syntax would be a broken picture (the build
+ * copies no such file, and it has no alt text check, no credit, no sizes): refused, where it is.
+ */
+function refuseMarkdownImages(ctx: StoryContext, file: ParsedChapterFile, chapter: string): void {
+  for (const kind of ['body', 'notes'] as const)
+    for (const lang of LANGS) {
+      const text = file[kind][lang];
+      const start = file[kind === 'body' ? 'bodyLine' : 'notesLine'][lang];
+      if (!text || start === undefined) continue;
+      for (const { line, src } of markdownImages(text))
+        ctx.problems.add({
+          file: file.front.path,
+          line: start + 1 + line,
+          chapter,
+          field: `${kind === 'body' ? 'text' : 'notes'}.${lang}`,
+          message:
+            `a picture written in the text (![…](${src})) is not built: list it under "media:" in the ` +
+            'front matter, with its alt text and source (see docs/story-format.md, "Pictures and videos")',
+        });
+    }
+}
+
 interface ParsedChapterFile {
   front: SourceFile;
   body: Partial<Record<Lang, string>>;
   notes: Partial<Record<Lang, string>>;
   bodyLine: Partial<Record<Lang, number>>;
+  notesLine: Partial<Record<Lang, number>>;
+}
+
+/** The front matter of a chapter file, which knows the line of each field; undefined without one. */
+export function chapterFrontMatter(path: string, text: string): SourceFile | undefined {
+  const m = FRONT_MATTER.exec(text);
+  return m ? new SourceFile(path, m[1]!, 1) : undefined;
 }
 
 function parseChapterFile(ctx: StoryContext, path: string, text: string): ParsedChapterFile | undefined {
@@ -106,13 +138,14 @@ function parseChapterFile(ctx: StoryContext, path: string, text: string): Parsed
     });
     return undefined;
   }
-  const front = new SourceFile(path, m[1]!, 1);
+  const front = chapterFrontMatter(path, text)!;
   for (const { line, message } of front.readErrors())
     ctx.problems.add({ file: path, line, message: `front matter cannot be read: ${message}` });
   if (front.doc.errors.length) return undefined;
   const body: ParsedChapterFile['body'] = {};
   const notes: ParsedChapterFile['notes'] = {};
   const bodyLine: ParsedChapterFile['bodyLine'] = {};
+  const notesLine: ParsedChapterFile['notesLine'] = {};
   const lines = text.slice(m[0].length).split(/\r?\n/);
   const firstLine = m[0].split('\n').length;
   let target: { kind: 'body' | 'notes'; lang: Lang } | undefined;
@@ -140,7 +173,7 @@ function parseChapterFile(ctx: StoryContext, path: string, text: string): Parsed
         return;
       }
       target = { kind: s[1] ? 'notes' : 'body', lang };
-      if (!s[1]) bodyLine[lang] = firstLine + i;
+      (s[1] ? notesLine : bodyLine)[lang] ??= firstLine + i;
       return;
     }
     if (target) buf.push(line);
@@ -152,5 +185,5 @@ function parseChapterFile(ctx: StoryContext, path: string, text: string): Parsed
       });
   });
   flush();
-  return { front, body, notes, bodyLine };
+  return { front, body, notes, bodyLine, notesLine };
 }

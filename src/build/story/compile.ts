@@ -8,6 +8,7 @@ import { readBasemapSetting } from './basemap-setting.ts';
 import { readChapters } from './chapters.ts';
 import { StoryContext, type Files } from './context.ts';
 import { readFigures } from './figures.ts';
+import { resolveMedia } from './media.ts';
 import { readOverlays } from './overlays.ts';
 import { readPlaces } from './places.ts';
 import { StoryError } from './problems.ts';
@@ -47,6 +48,7 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
   checkSourceRefs(ctx, sources, overlayFile, figureFile);
   const basemap = readBasemapSetting(ctx, meta, opts.folder ?? resolve(opts.dir));
   checkChapterRefs(ctx, chapters, { sources, places, overlays, figures: figureFile.figures });
+  resolveMedia(ctx, chapters, { sources, places });
   resolveRouteEnds(ctx, chapters, { places, overlays });
   if (basemap) checkZoom(ctx, chapters, basemap);
   checkCredits(ctx, chapters, [...overlays.items.values()], [...figureFile.figures.items.values()]);

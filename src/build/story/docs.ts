@@ -11,6 +11,7 @@ import {
   storySchema,
   TWO_LANGUAGES,
 } from './schema.ts';
+import { mediaFormatSection } from '../media/docs.ts';
 
 type JsonSchema = {
   type?: string;
@@ -228,6 +229,7 @@ function storyFormatMarkdown(): string {
     'overlays.yaml       routes and scale circles                       (optional)',
     'figures.yaml        numbers and charts                             (optional)',
     'chapters/NN-name.md one file per chapter, played in file-name order (at least one)',
+    'media/             the pictures and videos the chapters list         (optional)',
     '```',
     '',
     `Texts readers see are in two languages, written \`${TWO_LANGUAGES}\` — on one line`,
@@ -340,6 +342,7 @@ function storyFormatMarkdown(): string {
     '',
     objectSection(chapter!),
     '',
+    ...mediaFormatSection(),
   ];
   return parts.join('\n');
 }

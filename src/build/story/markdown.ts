@@ -33,6 +33,22 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+/**
+ * The pictures written with Markdown's image syntax (`![alt](file)`), each with its line in
+ * `source` (0-based): a chapter lists its pictures under `media:` instead, so these are refused.
+ */
+export function markdownImages(source: string): { line: number; src: string }[] {
+  const found: { line: number; src: string }[] = [];
+  for (const token of md.parse(source, {})) {
+    let line = token.map?.[0] ?? 0;
+    for (const child of token.children ?? []) {
+      if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
+      if (child.type === 'image') found.push({ line, src: String(child.attrGet('src') ?? '') });
+    }
+  }
+  return found;
+}
+
 export function renderMarkdown(source: string): string {
   return md.render(source).trim();
 }

@@ -4,6 +4,7 @@
 import type { Figure, LngLat, Overlay, Place, SourceRef } from '../../lib/story/types.ts';
 import { layerId, type ChapterEntry } from './chapters.ts';
 import { Catalogue, type StoryContext } from './context.ts';
+import { mediaSources } from './media.ts';
 import { buildOverlay, type OverlayInput } from './overlays.ts';
 import type { SourceFile } from './problems.ts';
 import { ROUTE_TO_TOLERANCE_KM } from './schema.ts';
@@ -197,6 +198,8 @@ export function checkCredits(
   const used = new Map<string, string>();
   const use = (sid: string, where: string) => void (used.has(sid) || used.set(sid, where));
   for (const { chapter: c } of chapters) for (const s of c.sources) use(s, `chapter "${c.id}"`);
+  for (const { chapter: c } of chapters)
+    c.media.forEach((m, i) => mediaSources(m).forEach((s) => use(s, `chapter "${c.id}", media[${i}]`)));
   for (const o of overlays) use(o.source, `layer "${o.id}" in ${ctx.rel('overlays.yaml')}`);
   for (const f of figures) use(f.source, `figure "${f.id}" in ${ctx.rel('figures.yaml')}`);
   for (const [sid, where] of used)

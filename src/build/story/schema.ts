@@ -4,6 +4,7 @@
 // Cross-references (a chapter naming a place that does not exist, …) are checked in references.ts.
 import { z } from 'zod';
 import { BASEMAP_KINDS } from '../../lib/story/types.ts';
+import { mediaListSchema } from './media-schema.ts';
 
 /** How a two-language value is written; every message about one shows it. */
 export const TWO_LANGUAGES = '{ en: "…", zh: "…" }';
@@ -214,6 +215,7 @@ export const chapterSchema = z
           'At most one chapter may have it, and its "sources" must list every source the story uses.',
         examples: [true],
       }),
+    media: mediaListSchema({ localized, ref }),
   })
   .meta({
     title: 'Chapter front matter',

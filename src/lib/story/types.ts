@@ -69,6 +69,76 @@ export interface Figure {
   source: string;
 }
 
+/** What a picture is: readers are told when it is an illustration (drawn, not photographed). */
+export type MediaKind = 'photo' | 'illustration' | 'video';
+
+/** A picture's credit line, from its source in story.yaml. */
+export interface MediaCredit {
+  publisher: string;
+  licence?: string;
+}
+
+/** One built file of a picture: its address on the site, its width in pixels and its size in bytes. */
+export interface MediaFile {
+  url: string;
+  width: number;
+  bytes: number;
+}
+
+/** The files of a picture in one format, narrowest first (a `<source>`'s srcset). */
+export interface MediaFormat {
+  type: 'image/avif' | 'image/webp' | 'image/jpeg' | 'image/png' | 'image/svg+xml';
+  files: MediaFile[];
+}
+
+/** A picture as the build made it for the web (src/build/media). */
+export interface BuiltImage {
+  /** Its size in pixels (of its widest file; an SVG's from its viewBox): the box reserved for it. */
+  width: number;
+  height: number;
+  /**
+   * Its formats, the modern ones first (AVIF, WebP) and the one every browser shows last (JPEG, or
+   * PNG for a picture with transparency; an SVG is one file).
+   */
+  formats: MediaFormat[];
+  /** Shown until the picture arrives: its dominant colour, and a tiny blurred preview (a data: URL). */
+  placeholder: { color: string; preview?: string };
+}
+
+/** A video as built: its file, served as it is, and its captions per language (WebVTT). */
+export interface BuiltVideo {
+  url: string;
+  type: 'video/mp4' | 'video/webm';
+  bytes: number;
+  captions?: Localized<string>;
+}
+
+/** A picture or video of a chapter (its front matter's `media:`). */
+export interface Media {
+  kind: MediaKind;
+  /** The file in the story folder (for messages; the page uses the built files). */
+  file: string;
+  /** Only decorates: screen readers skip it, and it has no alt text. */
+  decorative: boolean;
+  /** What the picture shows, for screen readers; absent only when decorative. */
+  alt?: Localized;
+  caption?: Localized;
+  /** The source id in the story's catalogue; `credit` is its publisher and licence. */
+  source: string;
+  credit: MediaCredit;
+  /** Sources whose facts the picture shows (an illustration drawn from them). */
+  basedOn: string[];
+  /** A place of the chapter the picture is pinned to on the map. */
+  place?: string;
+  /**
+   * The built picture (a video's poster). Every story the page gets has it; only a story compiled
+   * for its checks alone (compileStory, without the media build) has not.
+   */
+  image?: BuiltImage;
+  /** The built video (videos only), under the same terms as `image`. */
+  video?: BuiltVideo;
+}
+
 export interface Chapter {
   id: string;
   /** The story file the chapter came from, relative to the project root (for messages). */
@@ -101,6 +171,8 @@ export interface Chapter {
   dwell: number;
   /** The closing chapter: shows every source of the story and the basemap in full. */
   credits: boolean;
+  /** Pictures and videos, in the order the front matter lists them. */
+  media: Media[];
 }
 
 export interface Story {
