@@ -48,10 +48,11 @@ export async function checkBasePath(value) {
  * Anything but a story problem is thrown.
  */
 export async function validateStory(storyDir) {
-  const { loadStory } = await storyLoader();
+  const { loadBuiltStory } = await storyLoader();
   let story;
   try {
-    ({ story } = loadStory(resolve(storyDir), root));
+    // Its pictures and videos are read and built too (kept in the cache for the build that follows).
+    ({ story } = await loadBuiltStory(resolve(storyDir), root));
   } catch (e) {
     if (e && e.name === 'StoryError') return e.message;
     throw e;

@@ -3,6 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { compileStory } from './compile.ts';
 import type { Story } from '../../lib/story/types.ts';
+import { buildStoryMedia, type MediaSiteFile } from '../media/build.ts';
+import { DEFAULT_CACHE } from '../media/cache.ts';
 
 export const STORY_FILES =
   /(?:^story\.yaml|^places\.geojson|^overlays\.yaml|^figures\.yaml|^chapters\/[^/]+\.md)$/;
@@ -32,9 +34,32 @@ export function loadStory(
   root = process.cwd(),
 ): { story: Story; files: string[]; texts: Map<string, string> } {
   const texts = readStoryFolder(dir);
-  const story = compileStory(texts, {
-    dir: relative(root, dir).split('\\').join('/') || '.',
-    folder: resolve(dir),
-  });
+  const story = compileStory(texts, { dir: label(dir, root), folder: resolve(dir) });
   return { story, files: [...texts.keys()].map((f) => join(dir, f)), texts };
+}
+
+/**
+ * The story in `dir` as the page gets it: compiled, with its pictures and videos built for a site
+ * served under `base` (src/build/media, cached by content in `cacheDir`); `media`: the files they
+ * add to the site.
+ */
+export async function loadBuiltStory(
+  dir: string,
+  root = process.cwd(),
+  opts: { base?: string; cacheDir?: string } = {},
+): Promise<{ story: Story; files: string[]; texts: Map<string, string>; media: MediaSiteFile[] }> {
+  const loaded = loadStory(dir, root);
+  const built = await buildStoryMedia(loaded.story, {
+    storyDir: dir,
+    label: label(dir, root),
+    texts: loaded.texts,
+    base: opts.base ?? '/',
+    cacheDir: opts.cacheDir ?? join(root, DEFAULT_CACHE),
+  });
+  return { ...loaded, story: built.story, media: built.files };
+}
+
+/** The folder as messages show it: relative to the project root. */
+function label(dir: string, root: string): string {
+  return relative(root, dir).split('\\').join('/') || '.';
 }
