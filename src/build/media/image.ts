@@ -82,27 +82,35 @@ export async function buildRaster(bytes: Buffer): Promise<RasterResult> {
   const upright = () => sharp(bytes).rotate().toColourspace('srgb');
   const { isOpaque, dominant } = await upright().stats();
   const fallback: RasterFormat = isOpaque ? 'jpeg' : 'png';
-  const jobs = widthsFor(width).flatMap((w) =>
-    (['avif', 'webp', fallback] as const).map(async (format): Promise<RasterOutput> => {
-      const resized = upright().resize({ width: w, withoutEnlargement: true });
-      const encoded = encode(isOpaque ? resized.flatten() : resized, format);
-      const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
-      return { format, width: info.width, height: info.height, data };
-    }),
-  );
-  const outputs = await Promise.all(jobs);
-  const widest = outputs.filter((o) => o.format === 'webp').at(-1)!;
-  if (widest.data.length > BUDGETS.builtWebp)
+  const make = async (w: number, format: RasterFormat): Promise<RasterOutput> => {
+    const resized = upright().resize({ width: w, withoutEnlargement: true });
+    const encoded = encode(isOpaque ? resized.flatten() : resized, format);
+    const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+    return { format, width: info.width, height: info.height, data };
+  };
+  // The budget first (the widest WebP): a picture over it is refused before the rest is made.
+  const widths = widthsFor(width);
+  const widest = await make(widths.at(-1)!, 'webp');
+  if (widest.data.length > BUDGETS.builtWebp) {
     problems.push(
       `is over the budget: at ${widest.width} px its WebP is ${formatBytes(widest.data.length)}, at most ` +
         `${formatBytes(BUDGETS.builtWebp)} (crop it, or use a less detailed picture)`,
     );
+    return refused(width, height);
+  }
+  const outputs = await Promise.all(
+    widths.flatMap((w) =>
+      (['avif', 'webp', fallback] as const).map((format) =>
+        format === 'webp' && w === widest.width ? widest : make(w, format),
+      ),
+    ),
+  );
   const preview = await upright().resize({ width: PLACEHOLDER.width }).webp(PLACEHOLDER.webp).toBuffer();
   return {
     problems,
     width,
     height,
-    outputs: problems.length ? [] : outputs,
+    outputs,
     placeholder: {
       color: `#${hex(dominant.r)}${hex(dominant.g)}${hex(dominant.b)}`,
       preview: `data:image/webp;base64,${preview.toString('base64')}`,
