@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeServiceWorker } from './service-worker.mjs';
+import { mediaWidths, writeServiceWorker } from './service-worker.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 // npm run build (scripts/build.mjs) names a temporary folder; dist/ and .ssr/ otherwise.
@@ -60,5 +60,8 @@ for (const page of PAGES) {
 rmSync(ssrDir, { recursive: true, force: true });
 
 // Last, once every file of the build exists: the service worker and its precache list.
-const sw = writeServiceWorker(dist, story.id, BASE);
-console.log(`wrote sw.js (${sw.urls.length} files precached, version ${sw.version})`);
+const sw = writeServiceWorker(dist, story.id, BASE, { widths: mediaWidths(story) });
+const sized = sw.entries.filter((e) => e.width !== undefined).length;
+console.log(
+  `wrote sw.js (${sw.urls.length} files precached, ${sized} of them pictures at a known width; version ${sw.version})`,
+);

@@ -13,10 +13,28 @@ import { minifySync } from 'vite';
 const SKIP = /(?:^|\/)sw\.js$|\.map$|\.gz$/;
 
 /**
- * Addresses of the files under `dist` on a site served under `base` ('/' or '/<folder>/'):
- * index.html files become their folder ('/', '/zh/').
+ * The width in px of each built picture file, by its address, from the story's media (an SVG has
+ * none: one file serves every size). With it the list tells a picture's sizes apart, so that a
+ * device can keep only those it shows (a kiosk keeps them all).
+ * @param {{ chapters: { media?: { image?: { formats: { type: string, files: { url: string, width: number }[] }[] } }[] }[] }} story
+ * @returns {Map<string, number>}
  */
-export function precacheList(dist, base = '/') {
+export function mediaWidths(story) {
+  const widths = new Map();
+  for (const c of story.chapters)
+    for (const m of c.media ?? [])
+      for (const f of m.image?.formats ?? [])
+        if (f.type !== 'image/svg+xml') for (const x of f.files) widths.set(x.url, x.width);
+  return widths;
+}
+
+/**
+ * Addresses of the files under `dist` on a site served under `base` ('/' or '/<folder>/'):
+ * index.html files become their folder ('/', '/zh/'). A picture's file carries its `width` when
+ * `widths` (mediaWidths) knows it.
+ * @returns {{ file: string, url: string, width?: number }[]}
+ */
+export function precacheList(dist, base = '/', widths = new Map()) {
   const files = [];
   const walk = (dir) => {
     for (const name of readdirSync(dir).sort()) {
@@ -28,10 +46,11 @@ export function precacheList(dist, base = '/') {
   walk(dist);
   return files
     .filter((f) => !SKIP.test(f))
-    .map((f) => ({
-      file: f,
-      url: base + f.replace(/(?:^|\/)index\.html$/, (m) => (m.startsWith('/') ? '/' : '')),
-    }));
+    .map((f) => {
+      const url = base + f.replace(/(?:^|\/)index\.html$/, (m) => (m.startsWith('/') ? '/' : ''));
+      const width = widths.get(url);
+      return width === undefined ? { file: f, url } : { file: f, url, width };
+    });
 }
 
 /**
@@ -58,14 +77,17 @@ export function cachePrefix(storyId) {
   return `${storyId}-story-`;
 }
 
-/** Writes `dist`/sw.js for the story `storyId` served under `base` (its scope). */
+/**
+ * Writes `dist`/sw.js for the story `storyId` served under `base` (its scope); `widths`: the
+ * pictures' widths (mediaWidths), returned with the list.
+ */
 export function writeServiceWorker(
   dist,
   storyId,
   base = '/',
-  template = new URL('./sw.template.js', import.meta.url),
+  { template = new URL('./sw.template.js', import.meta.url), widths = new Map() } = {},
 ) {
-  const entries = precacheList(dist, base);
+  const entries = precacheList(dist, base, widths);
   const hash = createHash('sha256');
   for (const { file, url } of entries) {
     hash.update(url);
@@ -87,5 +109,5 @@ export function writeServiceWorker(
   const minified = minifySync('sw.js', source, { compress: true, mangle: true });
   if (minified.errors.length) throw new Error(`sw: ${minified.errors.map((e) => e.message).join('; ')}`);
   writeFileSync(join(dist, 'sw.js'), minified.code);
-  return { version, urls: entries.map((e) => e.url) };
+  return { version, urls: entries.map((e) => e.url), entries };
 }

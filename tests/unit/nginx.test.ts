@@ -50,6 +50,12 @@ describe.runIf(runnable || !!process.env.CI)('deploy/nginx.conf serving dist/', 
     if (!f) throw new Error(`no ${re} in dist/assets`);
     return `/assets/${f}`;
   };
+  /** A built picture of the story (the Liangjiang story's are SVG illustrations). */
+  const picture = (re: RegExp) => {
+    const f = readdirSync(join(dist, 'media')).find((n) => re.test(n));
+    if (!f) throw new Error(`no ${re} in dist/media`);
+    return `/media/${f}`;
+  };
 
   beforeAll(async () => {
     expect(nginx, 'nginx must be installed in CI (.ci/run installs nginx-light)').toBeDefined();
@@ -110,6 +116,7 @@ http {
       ['/basemap.pmtiles', /^application\/vnd\.pmtiles$/],
       ['/manifest.webmanifest', /^application\/manifest\+json/],
       ['/favicon.svg', /^image\/svg\+xml/],
+      [picture(/\.svg$/), /^image\/svg\+xml/],
       ['/og-image.png', /^image\/png$/],
       [`/fonts/${readdirSync(join(dist, 'fonts')).find((f) => f.endsWith('.woff2'))}`, /^font\/woff2$/],
     ];
@@ -138,8 +145,13 @@ http {
     expect(Buffer.from(await mid.arrayBuffer()).equals(whole.subarray(1000, 2000))).toBe(true);
   });
 
-  it('caches hashed assets for a year and revalidates pages, the archive, fonts and the service worker', async () => {
-    for (const path of [asset(/^index-.*\.js$/), asset(/\.css$/), asset(/^maplibre-gl-worker-.*\.mjs$/)]) {
+  it('caches hashed assets and pictures for a year and revalidates pages, the archive, fonts and the service worker', async () => {
+    for (const path of [
+      asset(/^index-.*\.js$/),
+      asset(/\.css$/),
+      asset(/^maplibre-gl-worker-.*\.mjs$/),
+      picture(/\.svg$/),
+    ]) {
       const res = await get(path);
       expect(res.headers.get('cache-control'), path).toBe('public, max-age=31536000, immutable');
     }
