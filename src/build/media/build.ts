@@ -175,6 +175,8 @@ export async function buildStoryMedia(
       chapters.push(chapter);
       continue;
     }
+    // The story compiled, so every item of the front matter is in `chapter.media`, in its order:
+    // the raw item at the same index gives the video's poster and captions and the lines.
     const front = frontOf(chapter, opts);
     const raw = ((front?.data() as { media?: Record<string, unknown>[] } | null)?.media ?? []) as {
       poster?: string;

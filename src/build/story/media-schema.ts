@@ -16,6 +16,8 @@ const PATH_MESSAGE =
   '(letters, digits, "-", "_", "." and "/"; never outside the folder)';
 
 export const storyPath = z.string().regex(PATH, PATH_MESSAGE);
+/** Why `file` is not a path inside the story folder, or undefined when it is one. */
+export const pathProblem = (file: string): string | undefined => (PATH.test(file) ? undefined : PATH_MESSAGE);
 
 export function mediaListSchema(parts: {
   /** A text in each of the story's languages (schema.ts `localized`). */

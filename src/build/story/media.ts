@@ -7,6 +7,7 @@ import { LANGS, type Media, type Place, type SourceRef } from '../../lib/story/t
 import { CAPTIONS_ENDING, KNOWN_FORMATS, POSTER_ENDINGS, fileEnding, fileKind } from '../media/config.ts';
 import type { ChapterEntry } from './chapters.ts';
 import type { Catalogue, StoryContext } from './context.ts';
+import { pathProblem } from './media-schema.ts';
 
 /** Fills each chapter's `media` with the items whose fields agree, reporting each problem at its field. */
 export function resolveMedia(
@@ -66,7 +67,10 @@ export function resolveMedia(
           );
         for (const lang of LANGS) {
           const file = m.captions?.[lang];
-          if (file !== undefined && fileEnding(file) !== CAPTIONS_ENDING)
+          if (file === undefined) continue;
+          const outside = pathProblem(file);
+          if (outside) at(['captions', lang], outside);
+          else if (fileEnding(file) !== CAPTIONS_ENDING)
             at(['captions', lang], `must be a WebVTT file (${CAPTIONS_ENDING}), not "${file}"`);
         }
       }

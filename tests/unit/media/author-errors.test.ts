@@ -120,6 +120,13 @@ describe('mistakes in the front matter', () => {
     ]);
   });
 
+  test('captions outside the story folder', () => {
+    const files = withFile(NORTH, (t) => t.replace('media/canal-pan.en.vtt', '../../../etc/notes.vtt'));
+    expect(problems(files)).toEqual([
+      `${at(files, NORTH, 'captions:')}: chapter "north", field "media[0].captions.en": must be the path of a file in the story folder, such as media/yichang-port.jpg (letters, digits, "-", "_", "." and "/"; never outside the folder)`,
+    ]);
+  });
+
   test("a photograph with a video's fields", () => {
     const files = withFile(SOUTH, (t) =>
       t.replace(
