@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { minifySync } from 'vite';
+import { isId } from '../src/build/story/id.js';
 
 // Not cached: the worker itself, source maps, and gzip copies (the browser asks for a file, the
 // host may answer with its copy: scripts/precompress.mjs).
@@ -72,8 +73,7 @@ export function pageAliases(entries, base = '/') {
 
 /** The names of a story's caches begin with this: derived from the story's id, never shared. */
 export function cachePrefix(storyId) {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(storyId))
-    throw new Error(`sw: invalid story id ${JSON.stringify(storyId)}`);
+  if (!isId(storyId)) throw new Error(`sw: invalid story id ${JSON.stringify(storyId)}`);
   return `${storyId}-story-`;
 }
 
