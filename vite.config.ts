@@ -6,6 +6,7 @@ import { storyPlugin } from './src/build/story/vite-plugin.ts';
 import pkg from './package.json' with { type: 'json' };
 import { locatorPlugin } from './src/build/locator/vite-plugin.ts';
 import { storyFontsPlugin } from './src/build/fonts/plugin.ts';
+import { interfaceLanguagesPlugin } from './src/build/i18n/plugin.ts';
 import { basemapPlugin } from './src/build/basemap/plugin.ts';
 import { storySitePlugin } from './src/build/site/plugin.ts';
 import { maplibreCssPlugin } from './src/build/maplibre/plugin.ts';
@@ -53,6 +54,7 @@ export default defineConfig({
     pmtilesType(),
     storyPlugin({ dir: STORY_DIR }),
     storyFontsPlugin({ storyDir: STORY_DIR }),
+    interfaceLanguagesPlugin({ storyDir: STORY_DIR }),
     storySitePlugin({ storyDir: STORY_DIR }),
     locatorPlugin({ storyDir: STORY_DIR }),
     basemapPlugin({ storyDir: STORY_DIR }),

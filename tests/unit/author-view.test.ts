@@ -81,7 +81,7 @@ describe('the camera line', () => {
 
 describe('the place entry', () => {
   it('is a point feature of places.geojson that the compiler reads back at the picked point', () => {
-    const entry = placeEntry([117.123456789, 39.987654321], 8);
+    const entry = placeEntry([117.123456789, 39.987654321], 8, 'new-place', ['en', 'fr']);
     expect(entry).toContain('"coordinates": [117.12346, 39.98765]');
     const story = compileWith((files) => {
       const places = JSON.parse(files.get('places.geojson')!) as { features: unknown[] };
@@ -90,7 +90,8 @@ describe('the place entry', () => {
     });
     const place = story.places.find((p) => p.id === 'new-place')!;
     expect(place.coordinates).toEqual([117.12346, 39.98765]);
-    expect(place.name).toEqual({ en: 'New place', zh: '新地点' });
+    // A name in each of the story's languages (the test story's: English and French).
+    expect(place.name).toEqual({ en: 'New place', fr: 'Nouveau lieu' });
     expect(place.source).toBe("Picked on the map in the author's view at zoom 8");
     // Five pixels at zoom 8 at 40° N (about 234 m each).
     expect(metresPerPixel(8, 40)).toBeCloseTo(234.2, 1);

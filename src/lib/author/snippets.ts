@@ -1,7 +1,8 @@
 // The author's view (?mode=author, dev server only): what it writes for the author to paste into
 // the story folder, and its keys. Pure functions, so that the unit tests can check that a line
 // pasted into a chapter file and compiled by the story compiler gives back the same camera.
-import type { Camera, LngLat } from '../story/types';
+import type { Camera, Lang, LngLat } from '../story/types';
+import { AUTHOR_STRINGS } from './strings';
 
 /** Decimals kept in what the author pastes: ~1 m for a position, 1/100 of a zoom level, 0.1°. */
 export const DECIMALS = { lngLat: 5, zoom: 2, angle: 1 } as const;
@@ -76,17 +77,22 @@ export function freePlaceId(taken: Iterable<string>): string {
 
 /**
  * One feature of places.geojson for a point picked on the map, written as the story's places
- * file writes them, to go into its `features` list. The names and the province are placeholders
+ * file writes them, to go into its `features` list: a name for each of the story's `languages`.
+ * The names and the province are placeholders
  * (valid, so that the file still builds) for the author to replace, as is the id (`freePlaceId`);
  * the source and the accuracy say how the point was taken.
  */
-export function placeEntry(point: readonly [number, number], zoom: number, id = 'new-place'): string {
+export function placeEntry(
+  point: readonly [number, number],
+  zoom: number,
+  id = 'new-place',
+  languages: readonly Lang[] = ['en'],
+): string {
   const [lng, lat] = roundLngLat(point);
   const accuracy = roughDistance(CLICK_PX * metresPerPixel(zoom, lat));
   const properties = {
     id,
-    name_en: 'New place',
-    name_zh: '新地点',
+    ...Object.fromEntries(languages.map((l) => [`name_${l}`, AUTHOR_STRINGS[l].newPlace])),
     // ISO 3166's code for "unknown": replace it with the place's own (CN-HB, DE, …).
     province: 'XX',
     source: `Picked on the map in the author's view at zoom ${round(zoom, 1)}`,

@@ -1,9 +1,14 @@
 // The compiled story: what the build makes of a story folder, and all the app ever reads.
 // Everything here is plain JSON so that it can travel through a virtual module and into the page.
 
-export const LANGS = ['en', 'zh'] as const;
-export type Lang = (typeof LANGS)[number];
-export type Localized<T = string> = Record<Lang, T>;
+import type { Lang } from '../i18n/languages.ts';
+
+export { LANGS, isLang, type Lang } from '../i18n/languages.ts';
+/**
+ * A text (or a number) in each of the story's languages: its keys are exactly the story's
+ * `languages` (the build checks that every one is there, and no other).
+ */
+export type Localized<T = string> = Partial<Record<Lang, T>>;
 
 export type LngLat = [lng: number, lat: number];
 
@@ -177,6 +182,8 @@ export interface Chapter {
 
 export interface Story {
   id: string;
+  /** The languages the story is told in (story.yaml `languages`), the default first; at least one. */
+  languages: Lang[];
   title: Localized;
   subtitle: Localized;
   /** Shown under the title: what the story is based on, in a sentence. */
