@@ -9,6 +9,7 @@ import { StoryState } from './lib/state/story-state.svelte';
 import { startSession } from './lib/state/session.svelte';
 import { browserLang, langKey, readUrl, rememberLang } from './lib/state/url';
 import { MapStatus } from './lib/map/map-status.svelte';
+import { HTML_LANG } from './lib/i18n/languages';
 import type { Lang } from './lib/story/types';
 import { MODE_NAMES, MODE_REGISTRY } from './modes/registry';
 import { langOfPath } from './lib/seo/page-head';
@@ -19,29 +20,31 @@ const story =
   readEmbeddedStory(document) ?? (import.meta.env.DEV ? (await import('virtual:story')).default : null);
 if (!story) throw new Error('This page has no story data: build it with `npm run build`.');
 const storyId: string = story.id;
+const languages = story.languages;
 
 const target = document.getElementById('app')!;
 const url = readUrl(location.search, location.hash, story, MODE_NAMES);
 // readUrl gives a name of MODE_NAMES: the entry exists (the author's view in the dev server only).
 const { policy, view } = MODE_REGISTRY[url.mode as keyof typeof MODE_REGISTRY]!;
-const pageLang: Lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
+const pageLang: Lang = languages.find((l) => HTML_LANG[l] === document.documentElement.lang) ?? languages[0]!;
 // The server renders the first mode (the reader's) only.
 const prerendered = url.mode === MODE_NAMES[0] && target.firstElementChild !== null;
 
 function storedLang(): Lang | undefined {
   try {
     const v = localStorage.getItem(langKey(storyId));
-    return v === 'en' || v === 'zh' ? v : undefined;
+    return languages.find((l) => l === v);
   } catch {
     return undefined;
   }
 }
-// An explicit choice wins: ?lang=, then the /zh/ page, then the reader's last choice (where the
-// mode remembers one: never on a kiosk), then the browser's languages.
-const pathLang: Lang | undefined = langOfPath(location.pathname, BASE);
+// An explicit choice wins: ?lang=, then the language's page (/zh/), then the reader's last choice
+// (where the mode remembers one: never on a kiosk), then the browser's languages; only languages the
+// story is told in, its default (the first) when none of them.
+const pathLang: Lang | undefined = langOfPath(location.pathname, languages, BASE);
 const preferred: Lang = policy.rememberLang
-  ? (url.lang ?? pathLang ?? storedLang() ?? browserLang(navigator.languages ?? []))
-  : (url.lang ?? pathLang ?? 'en');
+  ? (url.lang ?? pathLang ?? storedLang() ?? browserLang(navigator.languages ?? [], story))
+  : (url.lang ?? pathLang ?? languages[0]!);
 if (url.lang && policy.rememberLang) rememberLang(story.id, url.lang);
 
 // Hydrate exactly what the server rendered (first chapter, page language), then move to

@@ -10,7 +10,7 @@ import { loadStory, readStoryFolder } from '../../src/build/story/load';
 import { compileStory, StoryError } from '../../src/build/story/compile';
 import { basemapAttribution } from '../../src/lib/map/style';
 import { basemapCredit, storyBasemapCredit, usedSourceIds } from '../../src/lib/ui/credits';
-import { LANGS, type Lang } from '../../src/lib/story/types';
+import type { Lang } from '../../src/lib/story/types';
 import { length, lineString } from '@turf/turf';
 import { sliceDrawn } from '../../src/lib/map/route-draw';
 import { formatKm } from '../../src/lib/ui/format';
@@ -45,7 +45,7 @@ describe('figures', () => {
     );
   });
 
-  for (const lang of LANGS) {
+  for (const lang of story.languages) {
     test(`each figure renders with a text alternative carrying the data's numbers (${lang})`, () => {
       for (const c of withFigures) {
         const doc = chapterDom(c.id, lang);
@@ -101,7 +101,7 @@ describe('sources', () => {
     const credits = story.chapters.filter((c) => c.credits);
     expect(credits).toHaveLength(1);
     expect(story.chapters[story.chapters.length - 1]!.credits).toBe(true);
-    for (const lang of LANGS) {
+    for (const lang of story.languages) {
       const doc = chapterDom(credits[0]!.id, lang);
       const listed = [...doc.querySelectorAll('[data-source-id]')].map((e) =>
         e.getAttribute('data-source-id'),
@@ -229,7 +229,7 @@ describe('a route told over several chapters (the test story)', () => {
       // Chapter by chapter, more of the route is drawn.
       expect(km, c.id).toBeGreaterThan(before);
       before = km;
-      for (const lang of LANGS)
+      for (const lang of fixture.languages)
         expect(legend(c.id, lang), `${c.id} (${lang})`).toBe(
           STRINGS[lang].routeLengthPart(formatKm(km, lang), formatKm(canal.measure, lang)),
         );

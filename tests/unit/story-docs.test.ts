@@ -31,10 +31,16 @@ describe('the story format reference', () => {
     ])
       expect(doc).toContain(`| ${field} |`);
     expect(doc).toMatch(/\| `<id>\.schematic` \| `true` or `false` \| required \|/);
-    expect(doc).toMatch(/\| `note` \| two languages `\{ en: "…", zh: "…" \}` \| optional \|/);
+    expect(doc).toMatch(/\| `note` \| text in the story's languages `\{ en: "…", zh: "…" \}` \| optional \|/);
+    // The languages rule: the field, and what the editors' schemas can and cannot check of it.
+    expect(doc).toMatch(
+      /\| `languages` \| list of language tags \(`en`, `zh`, `fr`, `es`\), at least 1 \| required \|/,
+    );
+    expect(doc).toContain('`name_<language>`');
+    expect(doc).toContain("they let any of the interface's languages through");
   });
 
-  test.each(['tests/fixtures/grand-canal', 'src/stories/liangjiang'])(
+  test.each(['tests/fixtures/grand-canal', 'tests/fixtures/rhine', 'src/stories/liangjiang'])(
     'the YAML files of %s name their JSON Schema for editors',
     (dir) => {
       const files = readStoryFolder(dir);

@@ -19,9 +19,9 @@ export function withFile(name: string, edit: (text: string) => string): Map<stri
 }
 
 /** Every problem line the compiler reports, in order; fails if the story compiles. */
-export function problems(files: Map<string, string>): string[] {
+export function problems(files: Map<string, string>, dir = TEST_STORY_DIR): string[] {
   try {
-    compileStory(files, { dir: TEST_STORY_DIR });
+    compileStory(files, { dir });
   } catch (e) {
     if (e instanceof StoryError) return e.message.split('\n').slice(1);
     throw e;

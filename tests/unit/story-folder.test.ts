@@ -16,7 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadStory } from '../../src/build/story/load';
 import { siteFiles, webManifest, DEFAULT_ICON_DIR, SiteError } from '../../src/build/site/site';
-import { PAGES } from '../../src/lib/seo/page-head';
+import { sitePages } from '../../src/lib/seo/page-head';
 import { scaleCircleLabel } from '../../src/lib/map/story-layers';
 
 const STORY = resolve('src/stories/liangjiang');
@@ -105,6 +105,7 @@ describe('the site files come from the story folder', () => {
       join(dir, 'story.yaml'),
       [
         'id: harbour-walk',
+        'languages: [en, zh]',
         'title: { en: A Walk Round the Harbour, zh: 港湾漫步 }',
         'subtitle: { en: Six stops on the old waterfront, zh: 老码头的六站 }',
         'byline: { en: Written for a test, zh: 为测试而写 }',
@@ -209,9 +210,10 @@ describe('the site files come from the story folder', () => {
     const built = resolve('dist/manifest.webmanifest');
     if (!existsSync(built)) return; // unit tests before a build: the test above covers the rule
     const { story } = loadStory(STORY);
-    expect(JSON.parse(readFileSync(built, 'utf8'))).toEqual(webManifest(story, PAGES[0]));
+    const pages = sitePages(story.languages);
+    expect(JSON.parse(readFileSync(built, 'utf8'))).toEqual(webManifest(story, pages[0]));
     expect(JSON.parse(readFileSync(resolve('dist/zh/manifest.webmanifest'), 'utf8'))).toEqual(
-      webManifest(story, PAGES[1]),
+      webManifest(story, pages[1]),
     );
     expect(existsSync(resolve('static/manifest.webmanifest'))).toBe(false);
   });

@@ -17,13 +17,14 @@ const chapterId = /\nid: ([\w-]+)/.exec(real.get(chapterFile)!)![1]!;
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('the Liangjiang story', () => {
-  test('compiles with every chapter in both languages', () => {
+  test('compiles with every chapter in both its languages, English first', () => {
     const story = compileStory(liangjiang, { dir: LIANGJIANG });
+    expect(story.languages).toEqual(['en', 'zh']);
     expect(story.chapters.length).toBeGreaterThanOrEqual(7);
     for (const c of story.chapters) {
-      expect(c.html.en.length, c.id).toBeGreaterThan(50);
-      expect(c.html.zh.length, c.id).toBeGreaterThan(20);
-      expect(c.description.en.length, c.id).toBeGreaterThan(10);
+      expect(c.html.en!.length, c.id).toBeGreaterThan(50);
+      expect(c.html.zh!.length, c.id).toBeGreaterThan(20);
+      expect(c.description.en!.length, c.id).toBeGreaterThan(10);
       expect(c.sources.length, c.id).toBeGreaterThan(0);
     }
     expect(new Set(story.chapters.map((c) => c.id)).size).toBe(story.chapters.length);
@@ -111,20 +112,18 @@ describe('a broken story fails with a precise message', () => {
   });
 
   test('a missing translation names the chapter', () => {
-    const files = withFile(chapterFile, (t) => t.replace(/\n {2}zh: .*\n/, '\n'));
+    const files = withFile(chapterFile, (t) => t.replace(/\n {2}fr: .*\n/, '\n'));
     const msgs = problems(files);
     expect(
-      msgs.some(
-        (m) => m.includes(`chapter "${chapterId}"`) && m.includes('the Chinese translation is missing'),
-      ),
+      msgs.some((m) => m.includes(`chapter "${chapterId}"`) && m.includes('the French text is missing')),
     ).toBe(true);
   });
 
-  test('a chapter without its Chinese text names the chapter', () => {
-    const files = withFile(chapterFile, (t) => t.replace(/::: zh\n[\s\S]*?(?=\n::: notes|$)/, ''));
+  test('a chapter without its French text names the chapter', () => {
+    const files = withFile(chapterFile, (t) => t.replace(/::: fr\n[\s\S]*?(?=\n::: notes|$)/, ''));
     expect(
       problems(files).some((m) =>
-        m.includes(`chapter "${chapterId}", field "text.zh": the chapter has no Chinese text`),
+        m.includes(`chapter "${chapterId}", field "text.fr": the chapter has no French text`),
       ),
     ).toBe(true);
   });
@@ -172,15 +171,15 @@ describe('a broken story fails with a precise message', () => {
 
   test('a line indented wrongly, or with a tab, is one problem at that line that says to look at the indentation', () => {
     const story = real.get('story.yaml')!;
-    const zhLine = lineOf(story, '  zh:');
-    // The Chinese title pushed in under the English one: the parser reads both lines as one.
-    const over = problems(withFile('story.yaml', (t) => t.replace('\n  zh:', '\n    zh:')));
+    const frLine = lineOf(story, '  fr:');
+    // The French title pushed in under the English one: the parser reads both lines as one.
+    const over = problems(withFile('story.yaml', (t) => t.replace('\n  fr:', '\n    fr:')));
     const read = over.filter((m) => m.includes('cannot be read'));
     expect(read).toHaveLength(1);
-    expect(read[0]).toMatch(new RegExp(`^${DIR}/story\\.yaml:(${zhLine - 1}|${zhLine}): `));
+    expect(read[0]).toMatch(new RegExp(`^${DIR}/story\\.yaml:(${frLine - 1}|${frLine}): `));
     expect(read[0]).toContain('check the indentation of this line and the next');
     expect(read[0]).not.toMatch(/at line \d+, column/);
-    const tab = problems(withFile('story.yaml', (t) => t.replace('\n  zh:', '\n\tzh:')));
+    const tab = problems(withFile('story.yaml', (t) => t.replace('\n  fr:', '\n\tfr:')));
     expect(tab.filter((m) => m.includes('cannot be read')).join('\n')).toMatch(/tabs/i);
   });
 

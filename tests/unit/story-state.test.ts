@@ -5,6 +5,7 @@ import type { Story } from '../../src/lib/story/types';
 
 const story = {
   id: 't',
+  languages: ['en', 'zh'],
   chapters: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
 } as unknown as Story;
 

@@ -163,7 +163,8 @@ describe('startSync', () => {
     expect(isSyncMessage({ type: 'go' })).toBe(false);
     expect(isSyncMessage({ type: 'blank', on: 'yes' })).toBe(false);
     expect(isSyncMessage({ type: 'lang', lang: 'zh' })).toBe(true);
-    expect(isSyncMessage({ type: 'lang', lang: 'fr' })).toBe(false);
+    expect(isSyncMessage({ type: 'lang', lang: 'fr' })).toBe(true);
+    expect(isSyncMessage({ type: 'lang', lang: 'de' })).toBe(false);
     expect(isSyncMessage({ type: 'step', index: 2, step: 1, steps: 2 })).toBe(true);
     expect(isSyncMessage({ type: 'step', index: 2, step: 2, steps: 2 })).toBe(false);
     expect(isSyncMessage({ type: 'step', index: 2, step: 0, steps: 0 })).toBe(false);

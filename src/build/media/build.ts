@@ -15,7 +15,6 @@ import type {
   MediaFormat,
   Story,
 } from '../../lib/story/types.ts';
-import { LANGS } from '../../lib/story/types.ts';
 import { chapterFrontMatter } from '../story/chapters.ts';
 import { StoryError, type SourceFile, type StoryProblem } from '../story/problems.ts';
 import { contentHash, MediaCache } from './cache.ts';
@@ -180,7 +179,7 @@ export async function buildStoryMedia(
     const front = frontOf(chapter, opts);
     const raw = ((front?.data() as { media?: Record<string, unknown>[] } | null)?.media ?? []) as {
       poster?: string;
-      captions?: Partial<Localized>;
+      captions?: Partial<Localized> | string;
     }[];
     const media: Media[] = [];
     for (const [i, item] of chapter.media.entries()) {
@@ -212,10 +211,13 @@ export async function buildStoryMedia(
           type: `video/${format}`,
           bytes: source.bytes.length,
         };
-        const captions = raw[i]?.captions;
-        if (captions) {
+        const written = raw[i]?.captions;
+        if (written) {
+          // One plain file stands for the only language of a story told in one.
+          const captions: Partial<Localized> =
+            typeof written === 'string' ? { [story.languages[0]!]: written } : written;
           const urls: Partial<Localized> = {};
-          for (const lang of LANGS) {
+          for (const lang of story.languages) {
             const rel = captions[lang];
             const file = rel && read(rel, ['captions', lang]);
             if (!rel || !file) continue;
@@ -223,7 +225,7 @@ export async function buildStoryMedia(
             for (const p of found) report(['captions', lang], `"${rel}" ${p}`);
             if (!found.length) urls[lang] = asIs(rel, file.full, file.bytes, 'text/vtt');
           }
-          if (LANGS.every((l: Lang) => urls[l])) video.captions = urls as Localized;
+          if (story.languages.every((l: Lang) => urls[l])) video.captions = urls as Localized;
         }
         built.video = video;
         const poster = raw[i]?.poster;

@@ -1,11 +1,12 @@
-// chapters/*.md: front matter (YAML between two "---" lines), then the text in "::: en" and
-// "::: zh" sections and speaker notes in "::: notes en" and "::: notes zh". Each chapter file is
-// checked on its own; what it names in other files is checked in references.ts.
-import { LANGS, type Chapter, type Lang, type Localized } from '../../lib/story/types.ts';
+// chapters/*.md: front matter (YAML between two "---" lines), then the text in a section for each
+// of the story's languages ("::: en", "::: zh", …) and speaker notes in "::: notes en", … Each
+// chapter file is checked on its own; what it names in other files is checked in references.ts.
+import { isLang, type Chapter, type Lang, type Localized } from '../../lib/story/types.ts';
+import { chapterSchema, type ChapterInput } from './chapters.schema.ts';
 import type { StoryContext } from './context.ts';
+import { LANGUAGE_NAME, notDeclared } from './languages.ts';
 import { markdownImages, markdownToText, renderMarkdown } from './markdown.ts';
 import { SourceFile } from './problems.ts';
-import { chapterSchema, type ChapterInput } from './schema.ts';
 
 /** A chapter that passed its own checks, with its front matter for the lines of its fields. */
 export interface ChapterEntry {
@@ -15,8 +16,8 @@ export interface ChapterEntry {
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
-const SECTION = /^:::[ \t]*(notes[ \t]+)?([a-z]{2})[ \t]*$/;
-const LANG_NAMES: Record<Lang, string> = { en: 'English', zh: 'Chinese' };
+/** A section's first line: `::: en`, `::: notes zh` (a tag as BCP 47 writes one, to name it if wrong). */
+const SECTION = /^:::[ \t]*(notes[ \t]+)?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)[ \t]*$/;
 
 export const CHAPTER_FILE = /^chapters\/[^/]+\.md$/;
 
@@ -31,39 +32,32 @@ export function readChapters(ctx: StoryContext, defaultDwell: number | undefined
     });
   const entries: ChapterEntry[] = [];
   const idLine = new Map<string, string>();
+  const langs = ctx.languages;
+  const schema = chapterSchema(langs);
   for (const name of names) {
     const parsedFile = parseChapterFile(ctx, ctx.rel(name), ctx.files.get(name)!);
     if (!parsedFile) continue;
     const { front } = parsedFile;
     const raw = front.data() as Record<string, unknown> | null;
     const label = typeof raw?.id === 'string' ? raw.id : name;
-    const parsed = chapterSchema.safeParse(raw ?? {});
-    if (!parsed.success) {
-      ctx.problems.zod(front, parsed.error, { chapter: label });
-      continue;
-    }
+    const parsed = schema.safeParse(raw ?? {});
+    if (!parsed.success) ctx.problems.zod(front, parsed.error, { chapter: label });
+    checkSections(ctx, front.path, parsedFile, parsed.data?.id ?? label);
+    if (!parsed.success) continue;
     const c = parsed.data;
     const seen = idLine.get(c.id);
     if (seen) ctx.problems.at(front, ['id'], `duplicate chapter id "${c.id}" (also used in ${seen})`, c.id);
     else idLine.set(c.id, front.at(['id']));
     refuseMarkdownImages(ctx, parsedFile, c.id);
-    for (const lang of LANGS) {
-      if (!parsedFile.body[lang]?.trim())
-        ctx.problems.add({
-          file: front.path,
-          line: parsedFile.bodyLine[lang] ?? front.lineOf([]),
-          chapter: c.id,
-          field: `text.${lang}`,
-          message: `the chapter has no ${LANG_NAMES[lang]} text (a "::: ${lang}" section)`,
-        });
-    }
+    const localize = <T>(f: (l: Lang) => T): Localized<T> =>
+      Object.fromEntries((langs ?? []).map((l) => [l, f(l)]));
     entries.push({
       input: c,
       front,
       chapter: {
         id: c.id,
         file: front.path,
-        title: localize((l) => markdownToText(c.title[l])),
+        title: localize((l) => markdownToText(c.title[l]!)),
         html: localize((l) => renderMarkdown(parsedFile.body[l] ?? '')),
         description: c.description,
         notes: localize((l) => (parsedFile.notes[l] ? renderMarkdown(parsedFile.notes[l]!) : '')),
@@ -87,8 +81,37 @@ export function layerId(entry: ChapterInput['layers'][number]): string {
   return typeof entry === 'string' ? entry : entry.route;
 }
 
-function localize<T>(f: (l: Lang) => T): Localized<T> {
-  return { en: f('en'), zh: f('zh') };
+/**
+ * The sections follow the story's languages: one for each (its text must not be empty), and none
+ * for a language it is not told in.
+ */
+function checkSections(ctx: StoryContext, file: string, parsed: ParsedChapterFile, chapter: string): void {
+  const langs = ctx.languages;
+  for (const s of parsed.sections) {
+    const problem = !isLang(s.lang)
+      ? `unknown language "${s.lang}"${langs ? ` (the story's languages are ${langs.join(', ')})` : ''}`
+      : langs && !langs.includes(s.lang)
+        ? notDeclared(s.lang, langs)
+        : undefined;
+    if (problem)
+      ctx.problems.add({
+        file,
+        line: s.line,
+        chapter,
+        field: `${s.notes ? 'notes' : 'text'}.${s.lang}`,
+        message: `"::: ${s.notes ? 'notes ' : ''}${s.lang}": ${problem}`,
+      });
+  }
+  for (const lang of langs ?? []) {
+    if (!parsed.body[lang]?.trim())
+      ctx.problems.add({
+        file,
+        line: parsed.bodyLine[lang] ?? parsed.front.lineOf([]),
+        chapter,
+        field: `text.${lang}`,
+        message: `the chapter has no ${LANGUAGE_NAME[lang]} text (a "::: ${lang}" section)`,
+      });
+  }
 }
 
 /**
@@ -97,7 +120,7 @@ function localize<T>(f: (l: Lang) => T): Localized<T> {
  */
 function refuseMarkdownImages(ctx: StoryContext, file: ParsedChapterFile, chapter: string): void {
   for (const kind of ['body', 'notes'] as const)
-    for (const lang of LANGS) {
+    for (const lang of Object.keys(file[kind])) {
       const text = file[kind][lang];
       const start = file[kind === 'body' ? 'bodyLine' : 'notesLine'][lang];
       if (!text || start === undefined) continue;
@@ -116,10 +139,13 @@ function refuseMarkdownImages(ctx: StoryContext, file: ParsedChapterFile, chapte
 
 interface ParsedChapterFile {
   front: SourceFile;
-  body: Partial<Record<Lang, string>>;
-  notes: Partial<Record<Lang, string>>;
-  bodyLine: Partial<Record<Lang, number>>;
-  notesLine: Partial<Record<Lang, number>>;
+  /** Each section's text by its language (a tag the interface speaks, checked against the story's after). */
+  body: Partial<Record<string, string>>;
+  notes: Partial<Record<string, string>>;
+  bodyLine: Partial<Record<string, number>>;
+  notesLine: Partial<Record<string, number>>;
+  /** Every section's first line, for the check of its language. */
+  sections: { lang: string; notes: boolean; line: number }[];
 }
 
 /** The front matter of a chapter file, which knows the line of each field; undefined without one. */
@@ -146,9 +172,10 @@ function parseChapterFile(ctx: StoryContext, path: string, text: string): Parsed
   const notes: ParsedChapterFile['notes'] = {};
   const bodyLine: ParsedChapterFile['bodyLine'] = {};
   const notesLine: ParsedChapterFile['notesLine'] = {};
+  const sections: ParsedChapterFile['sections'] = [];
   const lines = text.slice(m[0].length).split(/\r?\n/);
   const firstLine = m[0].split('\n').length;
-  let target: { kind: 'body' | 'notes'; lang: Lang } | undefined;
+  let target: { kind: 'body' | 'notes'; lang: string } | undefined;
   const buf: string[] = [];
   const flush = () => {
     if (target) {
@@ -163,15 +190,8 @@ function parseChapterFile(ctx: StoryContext, path: string, text: string): Parsed
       flush();
       target = undefined;
       if (!s) return;
-      const lang = s[2] as Lang;
-      if (!(LANGS as readonly string[]).includes(lang)) {
-        ctx.problems.add({
-          file: path,
-          line: firstLine + i,
-          message: `unknown language "${s[2]}" (use ${LANGS.join(' or ')})`,
-        });
-        return;
-      }
+      const lang = s[2]!;
+      sections.push({ lang, notes: !!s[1], line: firstLine + i });
       target = { kind: s[1] ? 'notes' : 'body', lang };
       (s[1] ? notesLine : bodyLine)[lang] ??= firstLine + i;
       return;
@@ -181,9 +201,15 @@ function parseChapterFile(ctx: StoryContext, path: string, text: string): Parsed
       ctx.problems.add({
         file: path,
         line: firstLine + i,
-        message: 'text outside a "::: en" or "::: zh" section would be lost',
+        message: `text outside a section (${sectionNames(ctx)}) would be lost`,
       });
   });
   flush();
-  return { front, body, notes, bodyLine, notesLine };
+  return { front, body, notes, bodyLine, notesLine, sections };
+}
+
+/** The story's sections as an author writes them: `"::: en" or "::: zh"`. */
+function sectionNames(ctx: StoryContext): string {
+  const langs = ctx.languages ?? ['en'];
+  return langs.map((l) => `"::: ${l}"`).join(langs.length > 2 ? ', ' : ' or ');
 }

@@ -56,6 +56,7 @@ export function compileStory(files: Files, opts: CompileOptions): Story {
   if (ctx.problems.list.length || !meta) throw new StoryError(ctx.problems.list);
   return {
     id: meta.id,
+    languages: meta.languages,
     title: meta.title,
     subtitle: meta.subtitle,
     byline: meta.byline,

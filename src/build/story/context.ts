@@ -1,14 +1,20 @@
 // What every part of the compiler shares: the story's files, the problems found so far, and the
 // catalogues of ids (sources, places, overlays, figures) that the other files refer to.
+import { ID, ID_RULE } from './id.js';
+import type { StoryLanguages } from './languages.ts';
 import { Problems, SourceFile, type StoryProblem } from './problems.ts';
 
-const ID = /^[a-z0-9][a-z0-9-]*$/;
-const ID_MESSAGE = 'must be lower-case letters, digits and hyphens (it is used in links)';
+const ID_MESSAGE = `must be ${ID_RULE} (it is used in links)`;
 
 export type Files = ReadonlyMap<string, string>;
 
 export class StoryContext {
   readonly problems = new Problems();
+  /**
+   * The story's languages (story.yaml `languages`), which every text is checked against; undefined
+   * until story.yaml is read, or when its list is wrong (then reported there, once).
+   */
+  languages: StoryLanguages;
   constructor(
     readonly files: Files,
     /** Folder of the story relative to the project root, used in messages only. */

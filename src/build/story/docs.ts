@@ -1,17 +1,19 @@
 // Generates the story format's reference (docs/story-format.md) and a JSON Schema per story file
-// (docs/schema/*.schema.json) from the zod schemas the compiler checks with, so that the
-// documentation cannot drift from the checks. `npm run story-docs` writes them; a unit test fails
-// when they are stale.
+// (docs/schema/*.schema.json) from the zod schemas the compiler checks with (one beside the reader
+// of each file: *.schema.ts), so that the documentation cannot drift from the checks.
+// `npm run story-docs` writes them; a unit test fails when they are stale. The schemas are made
+// without a story's languages: a JSON Schema sees one file, not story.yaml's list, so it lets any
+// of the interface's languages through and the build checks the rest (the reference says so).
 import { z } from 'zod';
-import {
-  chapterSchema,
-  figuresSchema,
-  overlaysSchema,
-  placesSchema,
-  storySchema,
-  TWO_LANGUAGES,
-} from './schema.ts';
+import { LANGS } from '../../lib/story/types.ts';
 import { mediaFormatSection } from '../media/docs.ts';
+import { chapterSchema } from './chapters.schema.ts';
+import { figuresSchema } from './figures.schema.ts';
+import { ID_PATTERN, ID_RULE } from './id.js';
+import { textShape } from './languages.ts';
+import { overlaysSchema } from './overlays.schema.ts';
+import { placesSchema } from './places.schema.ts';
+import { storySchema } from './story-file.schema.ts';
 
 type JsonSchema = {
   type?: string;
@@ -28,6 +30,8 @@ type JsonSchema = {
   oneOf?: JsonSchema[];
   const?: unknown;
   enum?: unknown[];
+  minProperties?: number;
+  uniqueItems?: boolean;
   pattern?: string;
   minimum?: number;
   maximum?: number;
@@ -39,11 +43,31 @@ type JsonSchema = {
 
 /** The story files, each with the schema of its YAML (for chapters: of the front matter). */
 export const STORY_FILE_SCHEMAS = [
-  { file: 'story.yaml', schemaFile: 'story.schema.json', schema: storySchema, required: true },
-  { file: 'places.geojson', schemaFile: 'places.schema.json', schema: placesSchema, required: true },
-  { file: 'overlays.yaml', schemaFile: 'overlays.schema.json', schema: overlaysSchema, required: false },
-  { file: 'figures.yaml', schemaFile: 'figures.schema.json', schema: figuresSchema, required: false },
-  { file: 'chapters/NN-name.md', schemaFile: 'chapter.schema.json', schema: chapterSchema, required: true },
+  { file: 'story.yaml', schemaFile: 'story.schema.json', schema: storySchema(undefined), required: true },
+  {
+    file: 'places.geojson',
+    schemaFile: 'places.schema.json',
+    schema: placesSchema(undefined),
+    required: true,
+  },
+  {
+    file: 'overlays.yaml',
+    schemaFile: 'overlays.schema.json',
+    schema: overlaysSchema(undefined),
+    required: false,
+  },
+  {
+    file: 'figures.yaml',
+    schemaFile: 'figures.schema.json',
+    schema: figuresSchema(undefined),
+    required: false,
+  },
+  {
+    file: 'chapters/NN-name.md',
+    schemaFile: 'chapter.schema.json',
+    schema: chapterSchema(undefined),
+    required: true,
+  },
 ] as const;
 
 export const DOCS_FILE = 'docs/story-format.md';
@@ -62,30 +86,46 @@ export function storyFormatFiles(): Map<string, string> {
   return out;
 }
 
-const ID_PATTERN = '^[a-z0-9][a-z0-9-]*$';
+/** How a text in the story's languages is written, as the reference shows it. */
+const SHAPE = textShape(undefined);
+const LANG_LIST = LANGS.map((l) => `\`${l}\``).join(', ');
 
-/** An object of exactly `en` and `zh`: written as one value, not as two fields. */
-function isTwoLanguages(s: JsonSchema): boolean {
+/** An object whose keys are the interface's languages: one value per language, not fields. */
+function isPerLanguage(s: JsonSchema): boolean {
   const keys = Object.keys(s.properties ?? {});
-  return s.type === 'object' && keys.length === 2 && keys.includes('en') && keys.includes('zh');
+  return s.type === 'object' && keys.length === LANGS.length && LANGS.every((l) => keys.includes(l));
+}
+
+/** A place's name in one of the interface's languages (`name_fr`): required where the story is told in it. */
+const isLangName = (key: string) => (LANGS as readonly string[]).includes(key.slice('name_'.length));
+
+/** A text in the story's languages, or one plain text (in a one-language story, or for every language). */
+function isLocalizedText(s: JsonSchema): boolean {
+  const alternatives = s.anyOf ?? s.oneOf;
+  return alternatives?.length === 2 && alternatives[0]!.type === 'string' && isPerLanguage(alternatives[1]!);
 }
 
 function typeName(s: JsonSchema): string {
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
   if (s.enum) return s.enum.map((e) => `\`${JSON.stringify(e)}\``).join(' or ');
+  if (isLocalizedText(s)) return `text in the story's languages \`${SHAPE}\``;
   const alternatives = s.anyOf ?? s.oneOf;
   if (alternatives)
     return alternatives
       .map((a) =>
-        a.type === 'object' && a.properties && !isTwoLanguages(a)
+        a.type === 'object' && a.properties && !isPerLanguage(a)
           ? `\`{ ${Object.keys(a.properties).join(', ')} }\``
           : typeName(a),
       )
       .join(' or ');
-  if (isTwoLanguages(s)) {
+  if (isPerLanguage(s)) {
     const inner = s.properties!.en!;
-    return inner.type === 'number' ? 'two numbers `{ en: …, zh: … }`' : `two languages \`${TWO_LANGUAGES}\``;
+    return inner.type === 'number'
+      ? 'a number per language `{ en: 1, zh: 10 }`'
+      : `text in the story's languages \`${SHAPE}\``;
   }
+  if (s.type === 'array' && s.items && s.items.enum?.length === LANGS.length)
+    return `list of language tags (${LANG_LIST}), at least 1`;
   if (s.prefixItems) {
     const [a, b] = s.prefixItems;
     if (a?.minimum === -180 && b?.minimum === -85) return '`[longitude, latitude]`';
@@ -151,9 +191,11 @@ function rows(s: JsonSchema, prefix: string, out: Row[]): void {
     const field = `${prefix}${key}`;
     const req = required.has(key)
       ? 'required'
-      : child.default !== undefined
-        ? `optional, default \`${inline(child.default)}\``
-        : 'optional';
+      : /^name_[a-z]+$/.test(key) && isLangName(key)
+        ? 'required in a story told in it'
+        : child.default !== undefined
+          ? `optional, default \`${inline(child.default)}\``
+          : 'optional';
     const example = child.examples?.[0] ?? (child.const !== undefined ? child.const : undefined);
     out.push({
       field: `\`${field}\``,
@@ -162,7 +204,7 @@ function rows(s: JsonSchema, prefix: string, out: Row[]): void {
       description: child.description ?? '',
       example: example === undefined ? '' : `\`${inline(example)}\``,
     });
-    if (child.type === 'object' && child.properties && !isTwoLanguages(child)) rows(child, `${field}.`, out);
+    if (child.type === 'object' && child.properties && !isPerLanguage(child)) rows(child, `${field}.`, out);
     if (child.type === 'array' && child.items && child.items.type === 'object' && child.items.properties)
       rows(child.items, `${field}[].`, out);
     // A list whose items may also be written as an object (a route drawn part of the way): its fields.
@@ -218,13 +260,13 @@ function storyFormatMarkdown(): string {
   const parts = [
     '# The story format',
     '',
-    '<!-- Generated from src/build/story/schema.ts by `npm run story-docs`; do not edit by hand. -->',
+    '<!-- Generated from src/build/story/*.schema.ts by `npm run story-docs`; do not edit by hand. -->',
     '',
     'A story is a folder of plain files; nothing in it is code. Build one with',
     '`STORY_DIR=path/to/story npm run build`; start a new one with `npm run new-story -- <id>`.',
     '',
     '```',
-    'story.yaml          the title, the sources, the settings          (required)',
+    'story.yaml          the languages, the title, the sources, the settings (required)',
     'places.geojson      the places                                     (required)',
     'overlays.yaml       routes and scale circles                       (optional)',
     'figures.yaml        numbers and charts                             (optional)',
@@ -232,9 +274,18 @@ function storyFormatMarkdown(): string {
     'media/             the pictures and videos the chapters list         (optional)',
     '```',
     '',
-    `Texts readers see are in two languages, written \`${TWO_LANGUAGES}\` — on one line`,
-    '(`title: { en: The Grand Canal, zh: 大运河 }`) or as two indented lines. An **id** is',
-    'lower-case letters, digits and hyphens (`grand-canal`); ids are how the files name each other.',
+    '**Languages.** `story.yaml` names the languages the story is told in, the default first:',
+    `\`languages: [en, zh]\`, any of ${LANG_LIST} (the languages the interface speaks). Every text`,
+    `readers see is then written in exactly those, \`${SHAPE}\` — on one line`,
+    '(`title: { en: The Grand Canal, zh: 大运河 }`) or as indented lines — and a story told in one',
+    'language may write one plain text instead (`title: The Grand Canal` with `languages: [en]`).',
+    "A place has a `name_<language>` for each of the story's languages, and a chapter a `::: <language>`",
+    'section. The build names, at its file and line, each text that lacks one of the languages and',
+    "each key that is not one of them. The editors' JSON Schemas (below) see one file at a time,",
+    "not story.yaml's list: they let any of the interface's languages through (and a plain text",
+    'anywhere), and the build checks the rest.',
+    '',
+    `An **id** is ${ID_RULE} (\`grand-canal\`); ids are how the files name each other.`,
     '',
     'Editors that use the YAML language server (VS Code with the YAML extension, and others) check',
     'each file and complete its fields when its first line names its schema, as `npm run new-story`',
@@ -325,8 +376,9 @@ function storyFormatMarkdown(): string {
     '讲稿（可选）。',
     '```',
     '',
-    'Both `::: en` and `::: zh` are required; text outside a section is an error. HTML in the text',
-    'is shown as text, never run; links may be web, mail or in-page links only.',
+    "A section for each of the story's languages is required (`::: en` and `::: zh` for",
+    '`languages: [en, zh]`), and none for another language; notes are optional. Text outside a section',
+    'is an error. HTML in the text is shown as text, never run; links may be web, mail or in-page links only.',
     '',
     'A route told over several chapters: `layers: [{ route: grand-canal, to: yangzhou }]` in one',
     'chapter, `[{ route: grand-canal, to: 0.6 }]` in a later one and `[grand-canal]` in the last',

@@ -1,9 +1,10 @@
 // figures.yaml (optional): the numbers the chapters show, each checked on its own.
 import { z } from 'zod';
 import type { Figure, Lang, Localized } from '../../lib/story/types.ts';
+import { STRINGS } from '../../lib/i18n/strings.ts';
 import { Catalogue, type StoryContext } from './context.ts';
+import { figureSchema } from './figures.schema.ts';
 import type { SourceFile } from './problems.ts';
-import { figureSchema } from './schema.ts';
 
 export function readFigures(ctx: StoryContext): { file: SourceFile | undefined; figures: Catalogue<Figure> } {
   const figures = new Catalogue<Figure>(
@@ -20,9 +21,11 @@ export function readFigures(ctx: StoryContext): { file: SourceFile | undefined; 
     figures.checkable = false;
     return { file, figures };
   }
+  const langs = ctx.languages ?? [];
+  const figure = figureSchema(ctx.languages);
   for (const [fid, raw] of Object.entries(top.data)) {
     if (!ctx.validKey(file, [], fid, 'figure')) continue;
-    const parsed = figureSchema.safeParse(raw);
+    const parsed = figure.safeParse(raw);
     if (!parsed.success) {
       figures.invalid.set(
         fid,
@@ -36,18 +39,16 @@ export function readFigures(ctx: StoryContext): { file: SourceFile | undefined; 
       kind: f.kind,
       label: f.label,
       unit: f.unit,
-      factor: f.factor,
-      format: f.format ?? localize((l) => `{n} ${f.unit[l]}`),
-      values: f.values.map((v) => ({
-        label: typeof v.label === 'string' ? { en: v.label, zh: v.label } : v.label,
-        value: v.value,
-      })),
+      factor: f.factor ?? localize(langs, () => 1),
+      // "{n} unit", as the language writes a number and its unit (French: a no-break space).
+      format: f.format ?? localize(langs, (l) => STRINGS[l].withUnit('{n}', f.unit[l]!)),
+      values: f.values.map((v) => ({ label: v.label, value: v.value })),
       source: f.source,
     });
   }
   return { file, figures };
 }
 
-function localize<T>(f: (l: Lang) => T): Localized<T> {
-  return { en: f('en'), zh: f('zh') };
+function localize<T>(langs: readonly Lang[], f: (l: Lang) => T): Localized<T> {
+  return Object.fromEntries(langs.map((l) => [l, f(l)]));
 }

@@ -16,6 +16,8 @@ export function resolveMedia(
   catalogues: { sources: Catalogue<SourceRef>; places: Catalogue<Place> },
 ): void {
   const { sources, places } = catalogues;
+  // The story's languages (every language the interface speaks while story.yaml's are not known).
+  const langs = ctx.languages ?? LANGS;
   for (const { chapter: c, front, input } of chapters) {
     input.media.forEach((m, i) => {
       const at = (key: string | (string | number)[], message: string) => {
@@ -44,7 +46,7 @@ export function resolveMedia(
       if (!m.decorative && !m.alt)
         at(
           'alt',
-          `is required: say what the picture shows, in every language (${LANGS.join(', ')}); or write "decorative: true" for a picture that only decorates`,
+          `is required: say what the picture shows, in every language (${langs.join(', ')}); or write "decorative: true" for a picture that only decorates`,
         );
 
       if (kind && !video) {
@@ -63,9 +65,9 @@ export function resolveMedia(
         if (m.speech && !m.captions)
           at(
             'captions',
-            `are required when someone speaks ("speech: true"): a WebVTT file (.vtt) for each language, { ${LANGS.map((l) => `${l}: media/….${l}.vtt`).join(', ')} }`,
+            `are required when someone speaks ("speech: true"): a WebVTT file (.vtt) for each language, { ${langs.map((l) => `${l}: media/….${l}.vtt`).join(', ')} }`,
           );
-        for (const lang of LANGS) {
+        for (const lang of langs) {
           const file = m.captions?.[lang];
           if (file === undefined) continue;
           const outside = pathProblem(file);

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { circle, greatCircle, length, lineString, point } from '@turf/turf';
 import type { LngLat, Overlay } from '../../lib/story/types.ts';
 import { Catalogue, type StoryContext } from './context.ts';
+import { overlaySchema, type OverlayInput } from './overlays.schema.ts';
 import type { SourceFile } from './problems.ts';
-import { overlaySchema } from './schema.ts';
 
-export type OverlayInput = z.infer<typeof overlaySchema>;
+export type { OverlayInput } from './overlays.schema.ts';
 
 export function readOverlays(ctx: StoryContext): {
   file: SourceFile | undefined;
@@ -27,9 +27,10 @@ export function readOverlays(ctx: StoryContext): {
     inputs.checkable = false;
     return { file, inputs };
   }
+  const overlay = overlaySchema(ctx.languages);
   for (const [oid, raw] of Object.entries(top.data)) {
     if (!ctx.validKey(file, [], oid, 'overlay')) continue;
-    const parsed = overlaySchema.safeParse(raw);
+    const parsed = overlay.safeParse(raw);
     if (parsed.success) inputs.items.set(oid, parsed.data);
     else
       inputs.invalid.set(

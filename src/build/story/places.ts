@@ -1,10 +1,8 @@
 // places.geojson: the story's places, each checked on its own.
+import { z } from 'zod';
 import type { LngLat, Place } from '../../lib/story/types.ts';
 import { Catalogue, type StoryContext } from './context.ts';
-import { placeSchema, placesSchema } from './schema.ts';
-import { z } from 'zod';
-
-const topSchema = placesSchema.extend({ features: z.array(z.unknown()) });
+import { placeSchema, placesSchema } from './places.schema.ts';
 
 export function readPlaces(ctx: StoryContext): Catalogue<Place> {
   const places = new Catalogue<Place>(
@@ -12,6 +10,9 @@ export function readPlaces(ctx: StoryContext): Catalogue<Place> {
     (pid) => `place "${pid}" does not exist (see ${ctx.rel('places.geojson')})`,
   );
   const file = ctx.read('places.geojson');
+  const langs = ctx.languages;
+  const topSchema = placesSchema(langs).extend({ features: z.array(z.unknown()) });
+  const place = placeSchema(langs);
   const top = file ? topSchema.safeParse(file.data()) : undefined;
   if (!file || !top?.success) {
     if (file && top && !top.success) ctx.problems.zod(file, top.error);
@@ -19,7 +20,7 @@ export function readPlaces(ctx: StoryContext): Catalogue<Place> {
     return places;
   }
   top.data.features.forEach((raw, i) => {
-    const parsed = placeSchema.safeParse(raw);
+    const parsed = place.safeParse(raw);
     if (!parsed.success) {
       const where = ctx.firstProblem(() =>
         ctx.problems.zod(file, parsed.error, { prefix: ['features', i] }),
@@ -35,7 +36,7 @@ export function readPlaces(ctx: StoryContext): Catalogue<Place> {
     }
     places.items.set(p.id, {
       id: p.id,
-      name: { en: p.name_en, zh: p.name_zh },
+      name: Object.fromEntries((langs ?? []).map((l) => [l, (p as Record<string, unknown>)[`name_${l}`]])),
       coordinates: parsed.data.geometry.coordinates as LngLat,
       province: p.province,
       source: p.source,

@@ -7,7 +7,7 @@ import { Catalogue, type StoryContext } from './context.ts';
 import { mediaSources } from './media.ts';
 import { buildOverlay, type OverlayInput } from './overlays.ts';
 import type { SourceFile } from './problems.ts';
-import { ROUTE_TO_TOLERANCE_KM } from './schema.ts';
+import { ROUTE_TO_TOLERANCE_KM } from './chapters.schema.ts';
 import { nearestOnRoute, partKm, sliceDrawn } from '../../lib/map/route-draw.ts';
 
 /** The overlays whose places all exist, with their geometry; the others are invalid where they are. */

@@ -9,7 +9,7 @@ import type {
   SymbolLayerSpecification,
 } from 'maplibre-gl';
 import type { MapState, RouteState } from '../story/chapter-state';
-import type { Lang, Overlay, Story } from '../story/types';
+import type { Lang, Localized, Overlay, Story } from '../story/types';
 import { formatArea } from '../ui/format';
 import { STRINGS } from '../ui/strings';
 
@@ -94,7 +94,7 @@ export function placesData(story: Pick<Story, 'places'>): GeoJSON.FeatureCollect
       type: 'Feature',
       id: story.places.indexOf(p),
       geometry: { type: 'Point', coordinates: [...p.coordinates] },
-      properties: { id: p.id, kind: PLACE_KIND, name_en: p.name.en, name_zh: p.name.zh },
+      properties: { id: p.id, kind: PLACE_KIND, ...byLanguage('name', p.name) },
     })),
   };
 }
@@ -102,17 +102,24 @@ export function placesData(story: Pick<Story, 'places'>): GeoJSON.FeatureCollect
 /** The words beside a scale circle on the map, in `lang`: the story's own, or plain ones. */
 export function scaleCircleLabel(o: Pick<Overlay, 'label' | 'measure'>, lang: Lang): string {
   const area = formatArea(o.measure, lang);
-  return o.label ? o.label[lang].replaceAll('{area}', area) : STRINGS[lang].scaleCircleLabel(area);
+  const own = o.label?.[lang];
+  return own ? own.replaceAll('{area}', area) : STRINGS[lang].scaleCircleLabel(area);
+}
+
+/** A text in each of the story's languages as feature properties: `name_en`, `name_zh`, … */
+function byLanguage(prefix: string, text: Localized): Record<string, string> {
+  return Object.fromEntries(Object.entries(text).map(([lang, t]) => [`${prefix}_${lang}`, t]));
 }
 
 export function overlaysData(story: Pick<Story, 'overlays'>): GeoJSON.FeatureCollection {
   const features: GeoJSON.Feature[] = story.overlays.map((o) => ({
     type: 'Feature',
     geometry: o.geometry,
-    properties: { id: o.id, kind: o.kind, name_en: o.name.en, name_zh: o.name.zh },
+    properties: { id: o.id, kind: o.kind, ...byLanguage('name', o.name) },
   }));
-  // A scale circle is labelled just above its northern edge, in both languages: in the story's
-  // own words where it gives them (overlays.yaml `label`), else in plain words that fit any story.
+  // A scale circle is labelled just above its northern edge, in each of the story's languages: in
+  // the story's own words where it gives them (overlays.yaml `label`), else in plain words that fit
+  // any story.
   for (const o of story.overlays) {
     if (o.kind !== 'scale-circle' || o.geometry.type !== 'Polygon') continue;
     const ring = o.geometry.coordinates[0]!;
@@ -123,8 +130,10 @@ export function overlaysData(story: Pick<Story, 'overlays'>): GeoJSON.FeatureCol
       properties: {
         id: o.id,
         kind: 'scale-label',
-        label_en: scaleCircleLabel(o, 'en'),
-        label_zh: scaleCircleLabel(o, 'zh'),
+        ...byLanguage(
+          'label',
+          Object.fromEntries((Object.keys(o.name) as Lang[]).map((l) => [l, scaleCircleLabel(o, l)])),
+        ),
       },
     });
   }

@@ -45,7 +45,7 @@ export class StoryState {
     this.policy = policy;
     this.count = story.chapters.length;
     this.index = clampIndex(story, init.index ?? 0);
-    if (init.lang) this.lang = init.lang;
+    this.lang = init.lang ?? story.languages[0]!;
   }
 
   get mode(): string {

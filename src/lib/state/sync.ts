@@ -3,7 +3,7 @@
 // language received from the other window becomes the shared one before it is applied, so it is
 // never sent back (no echo). Only the audience's slide measures how many pages a chapter has; the
 // speaker view learns it from there.
-import type { Lang } from '../story/types';
+import { isLang, type Lang } from '../story/types';
 
 export type SyncMessage =
   /** The sender moved to chapter `index`. */
@@ -28,7 +28,7 @@ export function isSyncMessage(m: unknown): m is SyncMessage {
     case 'blank':
       return typeof r.on === 'boolean';
     case 'lang':
-      return r.lang === 'en' || r.lang === 'zh';
+      return isLang(r.lang);
     case 'step':
       return (
         isCount(r.index, 0) &&

@@ -1,6 +1,6 @@
 // Reading the address: only known values are taken; anything else is ignored, never echoed.
 import { storageKey } from './storage-keys';
-import { LANGS, type Lang, type Story } from '../story/types';
+import type { Lang, Story } from '../story/types';
 
 export interface UrlChoice {
   /** A mode named in `modes`, else the first of them (the default). */
@@ -20,7 +20,7 @@ export function readUrl(search: string, hash: string, story: Story, modes: reado
   const lang = params.get('lang');
   return {
     mode: mode && modes.includes(mode) ? mode : modes[0]!,
-    lang: (LANGS as readonly string[]).includes(lang ?? '') ? (lang as Lang) : undefined,
+    lang: story.languages.find((l) => l === lang),
     chapterId: chapterIdFromHash(hash, story),
   };
 }
@@ -40,14 +40,14 @@ export function chapterUrl(location: Pick<Location, 'pathname' | 'search'>, chap
   return `${location.pathname}${location.search}#${encodeURIComponent(chapterId)}`;
 }
 
-/** Language from the browser's list, for a first visit. */
-export function browserLang(languages: readonly string[]): Lang {
+/** Language from the browser's list, for a first visit: the first the story is told in, else its default. */
+export function browserLang(languages: readonly string[], story: Pick<Story, 'languages'>): Lang {
   for (const l of languages) {
     const base = l.toLowerCase().split('-')[0];
-    if (base === 'zh') return 'zh';
-    if (base === 'en') return 'en';
+    const found = story.languages.find((s) => s === base);
+    if (found) return found;
   }
-  return 'en';
+  return story.languages[0]!;
 }
 
 /** Where the reader's choice of language is kept, per story. */
