@@ -1,5 +1,6 @@
-// Writes the story into the built HTML, one page per language (/ and /zh/ under the site's base
-// path), so that the text is readable before any script runs and without JavaScript at all.
+// Writes the story into the built HTML, one page per language of the story (the default at the
+// site's base path, each other under its tag: /zh/, /fr/), so that the text is readable before any
+// script runs and without JavaScript at all.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -16,8 +16,8 @@ export { CSP } from './lib/security/csp';
 export { pageHead, siteAddress } from './lib/seo/page-head';
 export { BASE };
 
-/** The pages, under the base path this build is for. */
-export const PAGES = sitePages(BASE);
+/** The pages, one per language of the story, under the base path this build is for. */
+export const PAGES = sitePages(story.languages, BASE);
 
 export function renderStory(lang: Lang): { head: string; body: string } {
   const { policy, view } = MODE_REGISTRY.scroll;

@@ -1,11 +1,11 @@
 // Issue 17: the first chapter's live map arrives by itself, and the page head carries no relative
 // address for search engines.
 import { expect, settled, story, test } from './fixtures';
-import { metaDescription, PAGES } from '../../src/lib/seo/page-head';
+import { metaDescription, sitePages } from '../../src/lib/seo/page-head';
 
 const first = story.chapters[0]!;
 
-for (const { lang, path } of PAGES) {
+for (const { lang, path } of sitePages(story.languages)) {
   test(`the ${lang} page's first map appears complete and settles with no input`, async ({ page }) => {
     await page.goto(path);
     // No click, key, scroll or pointer move: only reading the state.

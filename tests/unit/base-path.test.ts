@@ -9,7 +9,7 @@ import { basePath } from '../../src/build/site/base';
 import { siteFiles, webManifest } from '../../src/build/site/site';
 import { fontFaceCss } from '../../src/build/fonts/css';
 import { fontsPath } from '../../src/build/fonts/config';
-import { browserFontList } from '../../src/build/fonts/plugin';
+import { mapFontFaces } from '../../src/build/fonts/plugin';
 import { readManifest } from '../../src/build/fonts/cut';
 import { loadStory } from '../../src/build/story/load';
 import { langOfPath, manifestPath, pageHead, sitePages } from '../../src/lib/seo/page-head';
@@ -40,41 +40,57 @@ describe('the base path setting', () => {
 });
 
 describe('pages, manifest and head links under a base path', () => {
-  it("the pages are the base and its zh/ folder; their files in the build don't move", () => {
-    expect(sitePages('/').map((p) => [p.path, p.file])).toEqual([
-      ['/', 'index.html'],
-      ['/zh/', 'zh/index.html'],
+  it("the pages are the base (the default language) and a folder per other language; their files in the build don't move", () => {
+    expect(story.languages).toEqual(['en', 'fr']);
+    expect(sitePages(story.languages, '/').map((p) => [p.path, p.file, p.htmlLang])).toEqual([
+      ['/', 'index.html', 'en'],
+      ['/fr/', 'fr/index.html', 'fr'],
     ]);
-    expect(sitePages('/x/').map((p) => [p.path, p.file])).toEqual([
+    expect(sitePages(story.languages, '/x/').map((p) => [p.path, p.file])).toEqual([
       ['/x/', 'index.html'],
-      ['/x/zh/', 'zh/index.html'],
+      ['/x/fr/', 'fr/index.html'],
     ]);
-    expect(sitePages('/x/').map(manifestPath)).toEqual([
+    expect(sitePages(story.languages, '/x/').map(manifestPath)).toEqual([
       '/x/manifest.webmanifest',
-      '/x/zh/manifest.webmanifest',
+      '/x/fr/manifest.webmanifest',
     ]);
+    // The default language is the first, whichever it is; Chinese pages say their script.
+    expect(sitePages(['zh', 'en', 'es'], '/').map((p) => [p.path, p.htmlLang])).toEqual([
+      ['/', 'zh-Hans'],
+      ['/en/', 'en'],
+      ['/es/', 'es'],
+    ]);
+    expect(sitePages(['en'], '/').map((p) => p.path)).toEqual(['/']);
   });
 
   it('the language of an address is that of the page it is under', () => {
     for (const [path, base, lang] of [
       ['/', '/', undefined],
-      ['/zh', '/', 'zh'],
-      ['/zh/', '/', 'zh'],
-      ['/zh/index.html', '/', 'zh'],
+      ['/fr', '/', 'fr'],
+      ['/fr/', '/', 'fr'],
+      ['/fr/index.html', '/', 'fr'],
       ['/x/', '/x/', undefined],
-      ['/x/zh/', '/x/', 'zh'],
-      ['/x/zh', '/x/', 'zh'],
-      // Another story's Chinese page is not this one's.
-      ['/zh/', '/x/', undefined],
+      ['/x/fr/', '/x/', 'fr'],
+      ['/x/fr', '/x/', 'fr'],
+      // Another story's French page is not this one's, nor a language the story is not told in.
+      ['/fr/', '/x/', undefined],
+      ['/zh/', '/', undefined],
+      // A folder whose name only begins like a language's.
+      ['/french/', '/', undefined],
     ] as const)
-      expect(langOfPath(path, base), `${path} under ${base}`).toBe(lang);
+      expect(langOfPath(path, story.languages, base), `${path} under ${base}`).toBe(lang);
   });
 
   it("each page's manifest: start page, scope and icons under the base", () => {
     for (const base of ['/', '/x/']) {
-      const [en, zh] = sitePages(base).map((p) => webManifest(story, p));
+      const [en, fr] = sitePages(story.languages, base).map((p) => webManifest(story, p));
       expect(en).toMatchObject({ start_url: `${base}?mode=kiosk`, scope: base, lang: 'en' });
-      expect(zh).toMatchObject({ start_url: `${base}zh/?mode=kiosk`, scope: base, lang: 'zh-Hans' });
+      expect(fr).toMatchObject({
+        start_url: `${base}fr/?mode=kiosk`,
+        scope: base,
+        lang: 'fr',
+        name: 'Le Grand Canal',
+      });
       expect((en!.icons as { src: string }[]).map((i) => i.src)).toEqual([
         `${base}icon-192.png`,
         `${base}icon-512.png`,
@@ -85,29 +101,35 @@ describe('pages, manifest and head links under a base path', () => {
     expect(siteFiles(FIXTURE, story, FIXTURE, '/x/').map((f) => f.fileName)).toEqual(
       siteFiles(FIXTURE, story, FIXTURE, '/').map((f) => f.fileName),
     );
-    const zhFile = siteFiles(FIXTURE, story, FIXTURE, '/x/').find(
-      (f) => f.fileName === 'zh/manifest.webmanifest',
+    const frFile = siteFiles(FIXTURE, story, FIXTURE, '/x/').find(
+      (f) => f.fileName === 'fr/manifest.webmanifest',
     );
-    expect(JSON.parse(String(zhFile!.source))).toMatchObject({
+    expect(JSON.parse(String(frFile!.source))).toMatchObject({
       scope: '/x/',
-      start_url: '/x/zh/?mode=kiosk',
+      start_url: '/x/fr/?mode=kiosk',
     });
   });
 
   it('the <head> links: manifest, icon, canonical and language alternates under the base', () => {
-    const [en, zh] = sitePages('/x/');
-    const head = pageHead(story, zh!, 'https://maps.example.org', { path: '/x/og.png', width: 1, height: 1 });
-    expect(hrefs(head, 'manifest')).toEqual(['/x/zh/manifest.webmanifest']);
+    const [en, fr] = sitePages(story.languages, '/x/');
+    const head = pageHead(story, fr!, 'https://maps.example.org', { path: '/x/og.png', width: 1, height: 1 });
+    expect(hrefs(head, 'manifest')).toEqual(['/x/fr/manifest.webmanifest']);
     expect(hrefs(head, 'apple-touch-icon')).toEqual(['/x/icon-192.png']);
-    expect(hrefs(head, 'canonical')).toEqual(['https://maps.example.org/x/zh/']);
+    expect(hrefs(head, 'canonical')).toEqual(['https://maps.example.org/x/fr/']);
     expect(hrefs(head, 'alternate')).toEqual([
       'https://maps.example.org/x/',
-      'https://maps.example.org/x/zh/',
+      'https://maps.example.org/x/fr/',
       'https://maps.example.org/x/',
     ]);
+    expect(head.filter((l) => l.includes('hreflang'))).toEqual([
+      '<link rel="alternate" hreflang="en" href="https://maps.example.org/x/" />',
+      '<link rel="alternate" hreflang="fr" href="https://maps.example.org/x/fr/" />',
+      '<link rel="alternate" hreflang="x-default" href="https://maps.example.org/x/" />',
+    ]);
+    expect(head).toContain('<meta property="og:locale" content="fr_FR" />');
     expect(head.join('\n')).toContain('content="https://maps.example.org/x/og.png"');
     expect(hrefs(pageHead(story, en!, undefined), 'manifest')).toEqual(['/x/manifest.webmanifest']);
-    const root = pageHead(story, sitePages('/')[0]!, undefined);
+    const root = pageHead(story, sitePages(story.languages, '/')[0]!, undefined);
     expect(hrefs(root, 'manifest')).toEqual(['/manifest.webmanifest']);
     expect(hrefs(root, 'apple-touch-icon')).toEqual(['/icon-192.png']);
   });
@@ -121,7 +143,9 @@ describe('fonts under a base path', () => {
         (m) => m[1],
       );
       expect(urls).toEqual(manifest.files.map((f) => `${base}fonts/${f.file}`));
-      expect(browserFontList(manifest, base).map((f) => f.url)).toEqual(urls);
+      const map = mapFontFaces(manifest, base).map((f) => f.url);
+      expect(map.length).toBeGreaterThan(0);
+      for (const url of map) expect(urls).toContain(url);
     }
     // The default is the root, as before.
     expect(fontFaceCss(manifest.files)).toBe(fontFaceCss(manifest.files, fontsPath('/')));

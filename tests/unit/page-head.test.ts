@@ -1,13 +1,15 @@
 // The prerendered pages' <head>: the meta description and the links search engines read.
 import { describe, expect, it } from 'vitest';
-import { metaDescription, PAGES, pageHead, siteAddress } from '../../src/lib/seo/page-head';
+import { metaDescription, pageHead, siteAddress, sitePages } from '../../src/lib/seo/page-head';
 
 const story = {
+  languages: ['en', 'zh'],
   title: { en: 'Where Two Rivers Meet', zh: '两江交汇' },
   subtitle: { en: 'An inland river city becomes a gateway to the world', zh: '从内陆江城走向世界的门户' },
   byline: { en: 'Based on a news article, with open map data.', zh: '根据一篇新闻报道编写。' },
   chapters: [{ description: { en: 'A map of the rivers', zh: '两江地图' } }],
 } as unknown as Parameters<typeof pageHead>[0];
+const PAGES = sitePages(story.languages);
 
 const hrefs = (lines: string[], rel: string) =>
   lines.flatMap((l) => (l.includes(`rel="${rel}"`) ? [/href="([^"]*)"/.exec(l)![1]!] : []));

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Story } from '../../lib/story/types.ts';
-import { manifestPath, PAGES, sitePages, type Page } from '../../lib/seo/page-head.ts';
+import { manifestPath, sitePages, type Page } from '../../lib/seo/page-head.ts';
 
 export const DEFAULT_ICON_DIR = join(import.meta.dirname, 'default-icons');
 
@@ -28,12 +28,13 @@ export class SiteError extends Error {}
 
 /**
  * The web-app manifest of a story's page in one language: its name, description and language, and
- * its icons. An app installed from the Chinese page is named in Chinese and starts in Chinese. Its
+ * its icons. An app installed from the Chinese page is named in Chinese and starts in Chinese (each
+ * of the story's languages has its page, and each page its manifest). Its
  * scope is the site's base path: an app installed from a story shares its host with no other story.
  */
 export function webManifest(
-  story: Pick<Story, 'id' | 'title' | 'subtitle'>,
-  page: Pick<Page, 'lang' | 'htmlLang' | 'path' | 'base'> = PAGES[0]!,
+  story: Pick<Story, 'id' | 'languages' | 'title' | 'subtitle'>,
+  page: Pick<Page, 'lang' | 'htmlLang' | 'path' | 'base'> = sitePages(story.languages)[0]!,
 ): Record<string, unknown> {
   return {
     name: story.title[page.lang],
@@ -60,7 +61,7 @@ export function webManifest(
  * served under `base` (src/build/site/base.ts).
  */
 export function siteFiles(storyDir: string, story: Story, storyDirLabel = storyDir, base = '/'): SiteFile[] {
-  const files: SiteFile[] = sitePages(base).map((page) => ({
+  const files: SiteFile[] = sitePages(story.languages, base).map((page) => ({
     fileName: manifestPath(page).slice(base.length),
     source: JSON.stringify(webManifest(story, page), null, 2) + '\n',
     type: 'application/manifest+json',

@@ -3,6 +3,7 @@
 // absolute when the site's address is known at build time (SITE_URL); when it is not, what would
 // have to be absolute (canonical, language alternates, og:url, preview image) is left out rather
 // than written relative, which search engines reject.
+import { HTML_LANG } from '../i18n/languages.ts';
 import type { Lang, Story } from '../story/types';
 
 export interface Page {
@@ -17,25 +18,29 @@ export interface Page {
   base: string;
 }
 
-/** The pages of a site served under `base` ('/': the host's root): one per language. */
-export function sitePages(base = '/'): readonly Page[] {
-  return [
-    { lang: 'en', htmlLang: 'en', path: base, file: 'index.html', base },
-    { lang: 'zh', htmlLang: 'zh-Hans', path: `${base}zh/`, file: 'zh/index.html', base },
-  ];
+/**
+ * The pages of a story told in `languages` (the default first), on a site served under `base`
+ * ('/': the host's root): one per language, the default at the base and each other language in
+ * the folder of its tag (`/zh/`, `/fr/`).
+ */
+export function sitePages(languages: readonly Lang[], base = '/'): readonly Page[] {
+  return languages.map((lang, i) => ({
+    lang,
+    htmlLang: HTML_LANG[lang],
+    path: i ? `${base}${lang}/` : base,
+    file: i ? `${lang}/index.html` : 'index.html',
+    base,
+  }));
 }
-
-/** The pages of a site served at the host's root. */
-export const PAGES: readonly Page[] = sitePages('/');
 
 /**
  * The language of the page at `pathname` on a site under `base`: that of the page whose folder it
  * is in ('/zh', '/zh/', '/zh/index.html'), undefined for the first page, which takes any language.
  */
-export function langOfPath(pathname: string, base = '/'): Lang | undefined {
-  return sitePages(base)
+export function langOfPath(pathname: string, languages: readonly Lang[], base = '/'): Lang | undefined {
+  return sitePages(languages, base)
     .slice(1)
-    .find((p) => pathname.startsWith(p.path.replace(/\/$/, '')))?.lang;
+    .find((p) => pathname === p.path.replace(/\/$/, '') || pathname.startsWith(p.path))?.lang;
 }
 
 export const MANIFEST_FILE = 'manifest.webmanifest';
@@ -45,19 +50,21 @@ export function manifestPath(page: Pick<Page, 'path'>): string {
   return `${page.path}${MANIFEST_FILE}`;
 }
 
-const STOP: Record<Lang, string> = { en: '.', zh: '。' };
+/** How a sentence ends in each language, and what comes between two. */
+const STOP: Record<Lang, string> = { en: '.', zh: '。', fr: '.', es: '.' };
+const BETWEEN: Record<Lang, string> = { en: ' ', zh: '', fr: ' ', es: ' ' };
+/** og:locale of each language's page. */
+const OG_LOCALE: Record<Lang, string> = { en: 'en_GB', zh: 'zh_CN', fr: 'fr_FR', es: 'es_ES' };
 
 /** `text` ending as a sentence does in `lang` (its own final stop kept, else one added). */
-function sentence(text: string, lang: Lang): string {
-  const t = text.trim();
-  return /[.!?。！？]$/.test(t) ? t : `${t}${STOP[lang]}`;
+function sentence(text: string | undefined, lang: Lang): string {
+  const t = (text ?? '').trim();
+  return /[.!?…。！？]$/.test(t) ? t : `${t}${STOP[lang]}`;
 }
 
 /** The page's description: the subtitle and the byline, each a sentence. */
 export function metaDescription(story: Pick<Story, 'subtitle' | 'byline'>, lang: Lang): string {
-  return [sentence(story.subtitle[lang], lang), sentence(story.byline[lang], lang)].join(
-    lang === 'zh' ? '' : ' ',
-  );
+  return [sentence(story.subtitle[lang], lang), sentence(story.byline[lang], lang)].join(BETWEEN[lang]);
 }
 
 /**
@@ -83,7 +90,7 @@ const esc = (s: string) =>
 
 /** The <head> lines for `page`; `site` from `siteAddress` (undefined: unknown). */
 export function pageHead(
-  story: Pick<Story, 'title' | 'subtitle' | 'byline' | 'chapters'>,
+  story: Pick<Story, 'languages' | 'title' | 'subtitle' | 'byline' | 'chapters'>,
   page: Page,
   site: string | undefined,
   /** The link preview picture the story names (path from the host's root, size in px), if any. */
@@ -91,9 +98,9 @@ export function pageHead(
 ): string[] {
   const { lang } = page;
   const description = esc(metaDescription(story, lang));
-  const title = esc(story.title[lang]);
+  const title = esc(story.title[lang] ?? '');
   const abs = (path: string) => `${site}${path}`;
-  const pages = sitePages(page.base);
+  const pages = sitePages(story.languages, page.base);
   const linked = site
     ? [
         `<link rel="canonical" href="${abs(page.path)}" />`,
@@ -122,7 +129,7 @@ export function pageHead(
     `<meta property="og:type" content="article" />`,
     `<meta property="og:title" content="${title}" />`,
     `<meta property="og:description" content="${description}" />`,
-    `<meta property="og:locale" content="${lang === 'zh' ? 'zh_CN' : 'en_GB'}" />`,
+    `<meta property="og:locale" content="${OG_LOCALE[lang]}" />`,
     ...image,
     // A large preview needs the (absolute) image; without it, the small card.
     `<meta name="twitter:card" content="${picture ? 'summary_large_image' : 'summary'}" />`,
