@@ -15,8 +15,8 @@ declare module 'virtual:locator-frame' {
 }
 
 declare module 'virtual:fonts' {
-  const files: import('./lib/map/style/fonts').FontFile[];
-  export default files;
+  const faces: import('./lib/map/style/fonts').MapFontFace[];
+  export default faces;
 }
 
 declare module 'virtual:fonts.css';

@@ -27,7 +27,7 @@ try {
 }
 
 const list = JSON.parse(readFileSync(join(root, 'static/fonts/fonts.json'), 'utf8'));
-// The map's parts: regular weight, Latin and CJK (src/lib/map/style/index.ts, MAP_FONT_FACES).
+// The map's parts: the regular weight's but the page's own `ui` part (src/build/fonts/plugin.ts, mapFontFaces).
 const parts = list.files.filter((f) => f.cssWeight === 400 && f.group !== 'ui');
 const dir = join(out, FONTSTACK);
 rmSync(dir, { recursive: true, force: true });

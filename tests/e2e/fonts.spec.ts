@@ -44,14 +44,17 @@ test('a character new to the committed parts is cut and drawn with the app’s o
   // What the build does for a story with this text (a cache hit after the first run).
   const plan = planFonts(
     [storyUsage({ chapters: [{ title: { en: 'The Three Gorges Dam', zh: '三峡大坝' } }] }, 'gorges')],
-    'The Three Gorges Dam 中文',
+    [
+      { lang: 'en', text: 'The Three Gorges Dam 中文' },
+      { lang: 'zh', text: '三峡大坝 English' },
+    ],
   );
   const { dir, manifest } = await cutFonts({
     plan,
     story: 'gorges',
     cacheDir: join(ROOT, 'node_modules/.cache/story-fonts'),
   });
-  const family = manifest.files[0]!.family;
+  const family = manifest.files.find((f) => f.group === 'cjk')!.family;
   const html = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>fonts</title>
 <style>${fontFaceCss(manifest.files, '/__fonts/')}
 body { font-family: '${family}', 'Noto Sans CJK SC', sans-serif; font-size: 40px; }</style></head>

@@ -1,32 +1,39 @@
-// Cuts the font parts for a plan (text.ts) out of the Noto Sans CJK SC sources with HarfBuzz's
+// Cuts the font parts for a plan (text.ts) out of the Noto sources (config.ts) with HarfBuzz's
 // subsetter (npm subset-font, WebAssembly; build time only), as WOFF2, with a manifest
-// (fonts.json) that lists each part, its range and the code points it covers. Results are cached
-// by content: the same characters cut from the same source files with the same tools give the same
-// key, and a key already cut is not cut again.
+// (fonts.json) that lists each part, its range and the code points it covers. Each character goes
+// to the font made for its script: Noto Sans (Latin, Greek, Cyrillic), else Noto Sans Symbols or
+// Math, and Chinese to Noto Sans CJK SC; only the sources the story's characters need are read.
+// Results are cached by content: the same characters cut from the same source files with the same
+// tools give the same key, and a key already cut is not cut again.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import subsetFont from 'subset-font';
 import { extractFace, collectionFamilies } from './collection.ts';
 import {
+  BASE_RANGES,
   BUDGET_BYTES,
-  DEBIAN_NOTO_CJK_DIR,
+  CJK_START,
   FAMILY,
+  FAMILY_CJK,
   FEATURES,
   FONT_SOURCES,
   GROUPS,
   MANIFEST,
   NAME_IDS,
   SOURCE_LICENCE,
-  SOURCE_PACKAGE,
+  WEIGHTS,
   fontFileName,
+  scriptGroup,
+  type FontSource,
   type Group,
+  type SourceId,
   type Weight,
 } from './config.ts';
 import { compressRanges, decodeRanges, describe, unicodeRange, type FontPlan } from './text.ts';
 
-/** Bump when the way parts are cut changes, so that cached cuts are not reused. */
-const CUTTER = 'subset-font 2.9 (harfbuzzjs 1.6); woff2; cut 1';
+/** Bump when the way parts are cut changes: cached cuts are then not reused, committed parts cut again. */
+export const CUTTER = 'subset-font 2.9 (harfbuzzjs 1.6); woff2; cut 2 (a part per script)';
 
 export interface FontFileEntry {
   file: string;
@@ -36,6 +43,8 @@ export interface FontFileEntry {
   group: Group;
   /** CSS unicode-range */
   range: string;
+  /** the map's unicode-range, where it differs from `range` */
+  mapRange?: string;
   bytes: number;
   sha256: string;
   /** code points the part has: [[first, last], …] */
@@ -43,12 +52,14 @@ export interface FontFileEntry {
 }
 export interface FontManifest {
   generator: string;
+  /** how the parts were cut (`CUTTER`): parts cut another way are cut again */
+  cutter: string;
   /** the story folder the parts were cut for (relative to the repository root) */
   story: string;
   /** content key: characters, sources and cutter */
   key: string;
   sources: { weight: Weight; file: string; face: string; sha256: string; licence: string }[];
-  /** in CSS order: per weight latin, cjk, then ui (last, so that it wins where ranges overlap) */
+  /** in CSS order: per weight, the parts in GROUPS order (`ui` last, so that it wins) */
   files: FontFileEntry[];
 }
 
@@ -63,15 +74,26 @@ export function readManifest(dir: string): FontManifest | null {
   return Array.isArray(m.files) && typeof m.key === 'string' ? (m as FontManifest) : null;
 }
 
-/** The characters of the plan that the manifest's parts lack (empty: no cut needed). */
+/**
+ * The characters of the plan that the manifest's parts lack (empty: no cut needed): each character
+ * in a part of each weight, the Chinese characters of other languages' pages in the `ui` part, the
+ * Chinese page's punctuation in the Chinese part. Parts cut another way (an older `CUTTER`) lack
+ * everything.
+ */
 export function missingFrom(manifest: FontManifest, plan: FontPlan): number[] {
+  if (manifest.cutter !== CUTTER) return [...plan.used.keys()].sort((a, b) => a - b);
   const missing = new Set<number>();
-  for (const { weight } of FONT_SOURCES)
-    for (const g of plan.groups) {
-      const entry = manifest.files.find((f) => f.weight === weight && f.group === g.group);
-      const have = entry ? decodeRanges(entry.codepoints) : new Set<number>();
-      for (const cp of g.needed) if (!have.has(cp)) missing.add(cp);
-    }
+  for (const { weight } of WEIGHTS) {
+    const parts = manifest.files.filter((f) => f.weight === weight);
+    const has = (groups: (g: Group) => boolean) =>
+      new Set(parts.filter((f) => groups(f.group)).flatMap((f) => [...decodeRanges(f.codepoints)]));
+    const any = has((g) => g !== 'ui');
+    const ui = has((g) => g === 'ui');
+    const cjk = has((g) => g === 'cjk');
+    for (const cp of plan.used.keys()) if (!any.has(cp)) missing.add(cp);
+    for (const cp of plan.ui) if (!ui.has(cp)) missing.add(cp);
+    for (const cp of plan.chinesePunctuation) if (!cjk.has(cp)) missing.add(cp);
+  }
   return [...missing].sort((a, b) => a - b);
 }
 
@@ -82,68 +104,139 @@ const list = (plan: FontPlan, cps: readonly number[], max = 40) =>
     .map((cp) => `${describe(cp)} (${plan.used.get(cp) ?? 'base range'})`)
     .join(', ') + (cps.length > max ? `, and ${cps.length - max} more` : '');
 
-export interface CutOptions {
-  plan: FontPlan;
-  /** story folder, relative to the repository root (recorded in the manifest) */
-  story: string;
-  /** where the source collections are (default: NOTO_CJK_DIR or Debian's directory) */
-  sourceDir?: string;
-  /** the cache: each cut goes to `<cacheDir>/<key>/` */
-  cacheDir: string;
+/** Where the files of each Debian package are: given, else its variable (NOTO_DIR, NOTO_CJK_DIR), else Debian's folder. */
+export type SourceDirs = Partial<Record<FontSource['package'], string>>;
+const dirOf = (s: FontSource, dirs: SourceDirs = {}) =>
+  dirs[s.package] ?? process.env[s.dirEnv] ?? s.defaultDir;
+
+/** A source read: each weight's face, with the characters it has. */
+interface LoadedSource extends FontSource {
+  weights: Record<Weight, { path: string; bytes: Uint8Array; has: Set<number>; sha256: string }>;
+  /** Whether every weight has `cp`. */
+  hasAll(cp: number): boolean;
+}
+
+export interface SourceOptions {
+  sourceDirs?: SourceDirs;
   /** characters the current parts lack, for the message when the sources are missing */
   lacking?: readonly number[];
-  log?: (line: string) => void;
+  /** harfbuzzjs, when the caller has loaded it (a module loaded through Vite's runner cannot). */
+  harfbuzz?: typeof import('harfbuzzjs');
 }
 
 /**
- * The source collections, read, with the characters each has. Throws a FontError naming every
- * character of `plan` no source has, or the Debian package when the sources are not installed
- * (with `lacking`, the characters that need them). The build checks this before anything is built.
+ * The sources the plan needs, read, with the character each has: Noto Sans and, for what it lacks,
+ * Noto Sans Symbols and Math; Noto Sans CJK when the story shows Chinese. Throws a FontError naming
+ * every character of `plan` no source has, or the Debian package to install when the sources are
+ * not there (with `lacking`, the characters that need them). The build checks this before anything
+ * is built.
  */
-export async function readSources(
-  plan: FontPlan,
-  opts: {
-    sourceDir?: string;
-    lacking?: readonly number[];
-    /** harfbuzzjs, when the caller has loaded it (a module loaded through Vite's runner cannot). */
-    harfbuzz?: typeof import('harfbuzzjs');
-  } = {},
-) {
-  const sourceDir = opts.sourceDir ?? process.env.NOTO_CJK_DIR ?? DEBIAN_NOTO_CJK_DIR;
-  const absent = FONT_SOURCES.map((s) => join(sourceDir, s.file)).filter((p) => !existsSync(p));
-  if (absent.length) {
-    const why = opts.lacking?.length
-      ? `The story uses characters that the committed fonts (static/fonts/) lack: ${list(plan, opts.lacking)}. `
-      : '';
-    throw new FontError(
-      `${why}Cutting fonts needs the Noto Sans CJK sources, not found: ${absent.join(', ')}. ` +
-        `Install Debian's ${SOURCE_PACKAGE} (apt-get install -y ${SOURCE_PACKAGE}), ` +
-        `or set NOTO_CJK_DIR to a folder holding ${FONT_SOURCES.map((s) => s.file).join(' and ')}.`,
-    );
-  }
-
+export async function readSources(plan: FontPlan, opts: SourceOptions = {}): Promise<LoadedSource[]> {
   const { Blob, Face } = opts.harfbuzz ?? (await import('harfbuzzjs'));
-  const sources = FONT_SOURCES.map((s) => {
-    const path = join(sourceDir, s.file);
-    const bytes = new Uint8Array(readFileSync(path));
-    const index = collectionFamilies(bytes).indexOf(s.face);
-    if (index < 0) throw new FontError(`${path} has no face "${s.face}"`);
-    const has = new Set(new Face(new Blob(bytes), index).collectUnicodes());
-    return { ...s, path, bytes, has, sha256: sha256(bytes) };
-  });
+  const used = [...plan.used.keys()].sort((a, b) => a - b);
+  const load = (s: FontSource, why: number[]): LoadedSource => {
+    const dir = dirOf(s, opts.sourceDirs);
+    const paths = [...new Set(WEIGHTS.map((w) => join(dir, s.files[w.weight])))];
+    const absent = paths.filter((p) => !existsSync(p));
+    if (absent.length) {
+      const lacking = (opts.lacking ?? why).filter((cp) => why.includes(cp));
+      const whyText = lacking.length
+        ? `The story uses characters that the committed fonts (static/fonts/) lack: ${list(plan, lacking)}. `
+        : '';
+      throw new FontError(
+        `${whyText}Cutting fonts needs ${s.face}, not found: ${absent.join(', ')}. ` +
+          `Install Debian's ${s.package} (apt-get install -y ${s.package}), ` +
+          `or set ${s.dirEnv} to a folder holding ${[...new Set(Object.values(s.files))].join(' and ')}.`,
+      );
+    }
+    const weights = Object.fromEntries(
+      WEIGHTS.map(({ weight }) => {
+        const path = join(dir, s.files[weight]);
+        const bytes = new Uint8Array(readFileSync(path));
+        const index = collectionFamilies(bytes).indexOf(s.face);
+        if (index < 0) throw new FontError(`${path} has no face "${s.face}"`);
+        const has = new Set(new Face(new Blob(bytes), index).collectUnicodes());
+        return [weight, { path, bytes, has, sha256: sha256(bytes) }];
+      }),
+    ) as LoadedSource['weights'];
+    return { ...s, weights, hasAll: (cp) => WEIGHTS.every((w) => weights[w.weight].has.has(cp)) };
+  };
+  const spec = (id: SourceId) => FONT_SOURCES.find((s) => s.id === id)!;
+  const low = used.filter((cp) => cp < CJK_START);
+  const high = [...new Set([...used.filter((cp) => cp >= CJK_START), ...plan.ui])];
+  const sources: LoadedSource[] = [];
+  if (low.length) {
+    const sans = load(spec('sans'), low);
+    sources.push(sans);
+    let rest = low.filter((cp) => !sans.hasAll(cp));
+    for (const id of ['symbols', 'math'] as const) {
+      if (!rest.length) break;
+      const s = load(spec(id), rest);
+      sources.push(s);
+      rest = rest.filter((cp) => !s.hasAll(cp));
+    }
+  }
+  if (high.length || plan.chinesePunctuation.length) sources.push(load(spec('cjk'), high));
 
-  // Every character used must be in every weight's source.
-  const absentChars = [...plan.used.keys()]
-    .filter((cp) => sources.some((s) => !s.has.has(cp)))
-    .sort((a, b) => a - b);
-  if (absentChars.length)
+  // Every character used must be in every weight of the source for its script.
+  const absentChars = used.filter((cp) => !sourceFor(sources, cp));
+  if (absentChars.length) {
+    const tried = [...new Set(sources.map((s) => s.face))].join(', ');
     throw new FontError(
       `${absentChars.length} character${absentChars.length > 1 ? 's are' : ' is'} in no font source ` +
-        `(${FONT_SOURCES.map((s) => `${s.face} ${s.weight}`).join(', ')}): ${list(plan, absentChars)}. ` +
+        `(${tried}): ${list(plan, absentChars)}. ` +
         `Replace ${absentChars.length > 1 ? 'them' : 'it'} in the text, or add a font that has ${absentChars.length > 1 ? 'them' : 'it'}.`,
     );
-
+  }
   return sources;
+}
+
+/** The source and part a character is drawn from: its script's font, the first that has it in every weight. */
+function sourceFor(sources: LoadedSource[], cp: number): { source: LoadedSource; group: Group } | undefined {
+  const by = (id: SourceId) => sources.find((s) => s.id === id && s.hasAll(cp));
+  if (cp >= CJK_START) {
+    const cjk = by('cjk');
+    return cjk && { source: cjk, group: 'cjk' };
+  }
+  const sans = by('sans');
+  if (sans) return { source: sans, group: scriptGroup(cp) };
+  for (const id of ['symbols', 'math'] as const) {
+    const s = by(id);
+    if (s) return { source: s, group: id };
+  }
+  return undefined;
+}
+
+/** Each part's characters: those it must have (`needed`) and those cut with them (the base ranges). */
+function partsOf(
+  plan: FontPlan,
+  sources: LoadedSource[],
+): Map<Group, { needed: Set<number>; wanted: Set<number> }> {
+  const parts = new Map<Group, { needed: Set<number>; wanted: Set<number> }>();
+  const add = (group: Group, cp: number, needed: boolean) => {
+    const p = parts.get(group) ?? { needed: new Set(), wanted: new Set() };
+    parts.set(group, p);
+    p.wanted.add(cp);
+    if (needed) p.needed.add(cp);
+  };
+  for (const cp of plan.used.keys()) add(sourceFor(sources, cp)!.group, cp, true);
+  for (const cp of plan.chinesePunctuation) add('cjk', cp, true);
+  for (const cp of plan.ui) add('ui', cp, true);
+  for (const [a, b] of BASE_RANGES)
+    for (let cp = a; cp <= b; cp++) {
+      const at = sourceFor(sources, cp);
+      if (at && parts.has(at.group)) add(at.group, cp, false);
+    }
+  return parts;
+}
+
+export interface CutOptions extends SourceOptions {
+  plan: FontPlan;
+  /** story folder, relative to the repository root (recorded in the manifest) */
+  story: string;
+  /** the cache: each cut goes to `<cacheDir>/<key>/` */
+  cacheDir: string;
+  log?: (line: string) => void;
 }
 
 /**
@@ -154,55 +247,68 @@ export async function readSources(
 export async function cutFonts(opts: CutOptions): Promise<{ dir: string; manifest: FontManifest }> {
   const { plan, cacheDir, log = () => {} } = opts;
   const sources = await readSources(plan, opts);
+  const parts = partsOf(plan, sources);
+  const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b);
   const key = sha256(
     JSON.stringify({
       CUTTER,
-      FAMILY,
+      families: [FAMILY, FAMILY_CJK],
       FEATURES,
       NAME_IDS,
       groups: GROUPS,
-      sources: sources.map((s) => [s.weight, s.face, s.sha256]),
-      wanted: plan.groups.map((g) => [g.group, compressRanges(g.wanted)]),
+      sources: sources.flatMap((s) => WEIGHTS.map((w) => [s.id, w.weight, s.weights[w.weight].sha256])),
+      wanted: GROUPS.map((g) => [g.group, compressRanges(sorted(parts.get(g.group)?.wanted ?? new Set()))]),
     }),
   );
   const dir = join(cacheDir, key);
   const cached = readManifest(dir);
   if (cached?.key === key) return { dir, manifest: { ...cached, story: opts.story } };
 
-  log(`fonts: cutting Noto Sans CJK SC for ${plan.used.size} characters (cache ${key.slice(0, 12)})`);
+  log(
+    `fonts: cutting ${sources.map((s) => s.face).join(', ')} for ${plan.used.size} characters (cache ${key.slice(0, 12)})`,
+  );
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   const files: FontFileEntry[] = [];
-  for (const s of sources) {
-    const face = extractFace(s.bytes, s.face, s.path);
-    for (const g of plan.groups) {
-      const spec = GROUPS.find((x) => x.group === g.group)!;
-      const covered = g.wanted.filter((cp) => s.has.has(cp));
-      if (!covered.length) continue; // e.g. no Chinese on the English page: no `ui` part
+  const faces = new Map<string, Uint8Array>();
+  for (const { weight, cssWeight } of WEIGHTS)
+    for (const spec of GROUPS) {
+      const part = parts.get(spec.group);
+      const source = sources.find((s) => s.id === spec.source);
+      if (!part?.needed.size || !source) continue;
+      const file = source.weights[weight];
+      const covered = sorted(part.wanted).filter((cp) => file.has.has(cp));
+      const faceKey = `${source.id} ${file.path}`;
+      if (!faces.has(faceKey)) faces.set(faceKey, extractFace(file.bytes, source.face, file.path));
       const t = Date.now();
-      const out = await subsetFont(Buffer.from(face), String.fromCodePoint(...covered), {
+      const out = await subsetFont(Buffer.from(faces.get(faceKey)!), String.fromCodePoint(...covered), {
         targetFormat: 'woff2',
-        keepFeatures: [...FEATURES, ...(spec.features ?? [])],
+        keepFeatures: FEATURES,
         preserveNameIds: NAME_IDS,
         noHinting: true,
       });
-      const file = fontFileName(s.weight, g.group);
-      writeFileSync(join(tmp, file), out);
-      log(`  ${file} ${(out.byteLength / 1024).toFixed(0)} KiB (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+      const name = fontFileName(source, weight, spec.group);
+      writeFileSync(join(tmp, name), out);
+      log(`  ${name} ${(out.byteLength / 1024).toFixed(0)} KiB (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+      // The Chinese part also draws the Chinese page's punctuation (its family comes first there).
+      const range =
+        spec.group === 'cjk' && plan.chinesePunctuation.length
+          ? `${spec.range}, ${unicodeRange(plan.chinesePunctuation)}`
+          : (spec.range ?? unicodeRange(covered));
       files.push({
-        file,
-        family: FAMILY,
-        weight: s.weight,
-        cssWeight: s.cssWeight,
-        group: g.group,
-        range: spec.range ?? unicodeRange(covered),
+        file: name,
+        family: spec.family,
+        weight,
+        cssWeight,
+        group: spec.group,
+        range,
+        ...(spec.mapRange ? { mapRange: spec.mapRange } : {}),
         bytes: out.byteLength,
         sha256: sha256(out),
         codepoints: compressRanges(covered),
       });
     }
-  }
   const total = files.reduce((n, f) => n + f.bytes, 0);
   if (total > BUDGET_BYTES)
     throw new FontError(
@@ -210,15 +316,18 @@ export async function cutFonts(opts: CutOptions): Promise<{ dir: string; manifes
     );
   const manifest: FontManifest = {
     generator: 'src/build/fonts',
+    cutter: CUTTER,
     story: opts.story,
     key,
-    sources: sources.map((s) => ({
-      weight: s.weight,
-      file: `${s.file} (Debian ${SOURCE_PACKAGE})`,
-      face: s.face,
-      sha256: s.sha256,
-      licence: SOURCE_LICENCE,
-    })),
+    sources: sources.flatMap((s) =>
+      WEIGHTS.map(({ weight }) => ({
+        weight,
+        file: `${s.files[weight]} (Debian ${s.package})`,
+        face: s.face,
+        sha256: s.weights[weight].sha256,
+        licence: SOURCE_LICENCE,
+      })),
+    ),
     files,
   };
   writeManifest(tmp, manifest);

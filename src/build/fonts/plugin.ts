@@ -2,16 +2,17 @@
 // story and the app use (text.ts) and
 //  - when the committed parts in static/fonts/ have them all, uses those: no cut, no source fonts
 //    needed, nothing written;
-//  - else cuts new parts from the Noto Sans CJK SC sources (cut.ts, cached by content). For the
-//    story the committed parts belong to (fonts.json `story`), they replace static/fonts/ — commit
-//    them; for any other story they go into the build only (dist/fonts/), so building a second
+//  - else cuts new parts from the Noto sources (cut.ts, cached by content). For the story the
+//    committed parts belong to (fonts.json `story`), they replace static/fonts/ — commit them;
+//    for any other story they go into the build only (dist/fonts/), so building a second
 //    story never changes the repository.
-// It serves `virtual:fonts` (the list of parts, for the map style's `font-faces`) and
+// It serves `virtual:fonts` (the parts the map's labels use, for the style's `font-faces`) and
 // `virtual:fonts.css` (the page's @font-face rules), both made from the one manifest in effect.
-import { copyFileSync, createReadStream, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { FAMILY, fontsPath, MANIFEST } from './config.ts';
+import { isLang } from '../../lib/story/types.ts';
+import { fontsPath, GROUPS, MANIFEST, type Group } from './config.ts';
 import { fontFaceCss } from './css.ts';
 import {
   FontError,
@@ -21,9 +22,18 @@ import {
   readSources,
   writeManifest,
   type FontManifest,
+  type SourceDirs,
 } from './cut.ts';
-import { loadStory, UI_STRINGS } from './story.ts';
-import { appTextUsage, describe, planFonts, storyUsage, type FontPlan } from './text.ts';
+import { basemapLabels, labelLanguage, loadStory, STRINGS } from './story.ts';
+import {
+  appTextUsage,
+  describe,
+  planFonts,
+  storyUsage,
+  stringsText,
+  textUsage,
+  type FontPlan,
+} from './text.ts';
 
 const LIST = 'virtual:fonts';
 const CSS = 'virtual:fonts.css';
@@ -36,8 +46,8 @@ export interface StoryFontsOptions {
   committedDir?: string;
   /** cut parts for other stories (default node_modules/.cache/story-fonts) */
   cacheDir?: string;
-  /** where the Noto Sans CJK collections are (default NOTO_CJK_DIR or Debian's folder) */
-  sourceDir?: string;
+  /** where the Noto sources are (default NOTO_DIR and NOTO_CJK_DIR, or Debian's folders) */
+  sourceDirs?: SourceDirs;
 }
 
 export interface FontsInEffect {
@@ -47,16 +57,41 @@ export interface FontsInEffect {
   committed: boolean;
 }
 
-/** The characters an app page shows for a story, planned. */
+/**
+ * The characters an app page shows for a story, planned: the story, and in each of its languages
+ * the interface strings and the basemap's labels; the app's own code. Each language's page (the
+ * text it shows, its switch naming the story's other languages) decides the `ui` part and the
+ * Chinese punctuation.
+ */
 export function planStoryFonts(storyDir: string, root: string): { plan: FontPlan; story: string } {
   const { story, texts } = loadStory(storyDir, root);
   const rel = relative(root, storyDir).split('\\').join('/') || '.';
   // The story's files (chapters in play order), for where a character is.
   const files = new Map([...texts].map(([name, text]) => [`${rel}/${name}`, text]));
-  const english =
-    JSON.stringify(UI_STRINGS.en) + JSON.stringify(story, (k, v: unknown) => (k === 'zh' ? undefined : v));
-  return { plan: planFonts([storyUsage(story, rel, files), appTextUsage(root)], english), story: rel };
+  const langs = story.languages;
+  const labels = basemapLabels(root);
+  const pages = langs.map((lang) => ({
+    lang,
+    text: [
+      ...stringsText(STRINGS[lang]),
+      JSON.stringify(story, (k, v: unknown) => (isLang(k) && k !== lang ? undefined : v)),
+      ...langs.filter((o) => o !== lang).flatMap((o) => [STRINGS[o].languageName, STRINGS[o].switchToLabel]),
+      ...labels[labelLanguage(lang)],
+    ].join('\n'),
+  }));
+  const usages = [
+    storyUsage(story, rel, files),
+    ...langs.map((l) => textUsage(stringsText(STRINGS[l]), `src/lib/i18n/${l}.ts`)),
+    ...[...new Set(langs.map(labelLanguage))].map((l) =>
+      textUsage(labels[l], `the basemap's labels (geo/data/cities.tsv, geo/lib/names.mjs: ${l})`),
+    ),
+    appTextUsage(root),
+  ];
+  return { plan: planFonts(usages, pages), story: rel };
 }
+
+/** The family each part is in (config.ts). */
+const familyOf = (group: Group) => GROUPS.find((g) => g.group === group)!.family;
 
 export interface ChooseOptions {
   plan: FontPlan;
@@ -64,7 +99,7 @@ export interface ChooseOptions {
   story: string;
   committedDir: string;
   cacheDir: string;
-  sourceDir?: string;
+  sourceDirs?: SourceDirs;
   /** false: never cut, use the committed parts as they are (unit tests) */
   cut?: boolean;
   log?: (line: string) => void;
@@ -83,23 +118,27 @@ function lackingFrom(committed: FontManifest | null, plan: FontPlan): number[] {
 export async function checkStoryFonts(
   storyDir: string,
   root: string,
-  opts: { committedDir?: string; harfbuzz?: typeof import('harfbuzzjs') } = {},
+  opts: { committedDir?: string; harfbuzz?: typeof import('harfbuzzjs'); sourceDirs?: SourceDirs } = {},
 ) {
   const { plan } = planStoryFonts(storyDir, root);
   const committed = readManifest(opts.committedDir ?? join(root, 'static', 'fonts'));
   const lacking = lackingFrom(committed, plan);
   if (lacking.length)
-    await readSources(plan, { lacking, ...(opts.harfbuzz ? { harfbuzz: opts.harfbuzz } : {}) });
+    await readSources(plan, {
+      lacking,
+      ...(opts.harfbuzz ? { harfbuzz: opts.harfbuzz } : {}),
+      ...(opts.sourceDirs ? { sourceDirs: opts.sourceDirs } : {}),
+    });
 }
 
 /** Which parts serve `plan`, cutting them if needed (see the header). */
 export async function chooseFonts(opts: ChooseOptions): Promise<FontsInEffect> {
   const { plan, story, committedDir, log = console.log } = opts;
   let committed = readManifest(committedDir);
-  // The CSS family name is not inside the font files: a new name (config.ts) needs no cut, only
+  // The CSS family names are not inside the font files: a new name (config.ts) needs no cut, only
   // the manifest written again.
-  if (committed?.files.some((f) => f.family !== FAMILY)) {
-    committed = { ...committed, files: committed.files.map((f) => ({ ...f, family: FAMILY })) };
+  if (committed?.files.some((f) => f.family !== familyOf(f.group))) {
+    committed = { ...committed, files: committed.files.map((f) => ({ ...f, family: familyOf(f.group) })) };
     if (committed.story === story) writeManifest(committedDir, committed);
   }
   const lacking = lackingFrom(committed, plan);
@@ -111,13 +150,17 @@ export async function chooseFonts(opts: ChooseOptions): Promise<FontsInEffect> {
     cacheDir: opts.cacheDir,
     lacking,
     log,
-    ...(opts.sourceDir ? { sourceDir: opts.sourceDir } : {}),
+    ...(opts.sourceDirs ? { sourceDirs: opts.sourceDirs } : {}),
   });
   if (committed && committed.story !== story) {
     log(`fonts: ${lacking.length} characters new to static/fonts/ for ${story}, cut into this build only`);
     return { ...cut, committed: false };
   }
   mkdirSync(committedDir, { recursive: true });
+  // The parts of the plan before go: one the new plan has not (a script no longer used) would stay.
+  const keep = new Set(cut.manifest.files.map((f) => f.file));
+  for (const name of readdirSync(committedDir))
+    if (name.endsWith('.woff2') && !keep.has(name)) rmSync(join(committedDir, name));
   for (const f of cut.manifest.files) copyFileSync(join(cut.dir, f.file), join(committedDir, f.file));
   const manifest = { ...cut.manifest, story };
   writeManifest(committedDir, manifest);
@@ -126,15 +169,17 @@ export async function chooseFonts(opts: ChooseOptions): Promise<FontsInEffect> {
   return { dir: committedDir, manifest, committed: true };
 }
 
-/** The part list the browser gets (no coverage data: that stays at build time). */
-export function browserFontList(manifest: FontManifest, base = '/') {
-  return manifest.files.map((f) => ({
-    family: f.family,
-    weight: f.cssWeight,
-    url: `${fontsPath(base)}${f.file}`,
-    group: f.group,
-    range: f.range,
-  }));
+/**
+ * The parts the map draws its labels with (the style's `font-faces`): the regular weight's, but the
+ * `ui` part (a page's own few characters), each with the range the map uses, in the order MapLibre
+ * reads them — the first part whose range covers a character is used, where CSS uses the last
+ * declared, so the reverse of the page's order. The page's own list is its CSS (`virtual:fonts.css`).
+ */
+export function mapFontFaces(manifest: FontManifest, base = '/'): { url: string; range: string }[] {
+  return manifest.files
+    .filter((f) => f.cssWeight === 400 && f.group !== 'ui')
+    .map((f) => ({ url: `${fontsPath(base)}${f.file}`, range: f.mapRange ?? f.range }))
+    .reverse();
 }
 
 export function storyFontsPlugin(options: StoryFontsOptions): Plugin {
@@ -148,7 +193,7 @@ export function storyFontsPlugin(options: StoryFontsOptions): Plugin {
       cacheDir: options.cacheDir ?? join(root, 'node_modules', '.cache', 'story-fonts'),
       // Unit tests read the committed parts; the build and the dev server cut what is missing.
       cut: !process.env.VITEST,
-      ...(options.sourceDir ? { sourceDir: options.sourceDir } : {}),
+      ...(options.sourceDirs ? { sourceDirs: options.sourceDirs } : {}),
     }).catch((e: unknown) => {
       current = null;
       throw e instanceof FontError ? new Error(`fonts: ${e.message}`) : e;
@@ -177,7 +222,7 @@ export function storyFontsPlugin(options: StoryFontsOptions): Plugin {
     async load(id) {
       if (id === resolved(LIST)) {
         const { manifest } = await fonts();
-        return `export default ${JSON.stringify(browserFontList(manifest, config.base))};`;
+        return `export default ${JSON.stringify(mapFontFaces(manifest, config.base))};`;
       }
       if (id === resolved(CSS)) return fontFaceCss((await fonts()).manifest.files, fontsPath(config.base));
       return undefined;

@@ -1,23 +1,23 @@
 // Which characters the fonts must hold: every character of the current story (text, place names,
-// sources, overlays, figures — the compiled story, in both languages) and of the app's own text,
-// with where each was first found so that an error can say where to look.
+// sources, overlays, figures — the compiled story, in each of its languages), of the interface in
+// the story's languages, of the map's labels in those languages and of the app's own code, with
+// where each was first found so that an error can say where to look; and, from each language's
+// page, the Chinese characters a page in another language shows and the punctuation of Chinese
+// text.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { APP_TEXT, BASE_RANGES, CJK_START, GROUPS, inGroup, type Group } from './config.ts';
+import { APP_TEXT, CHINESE_PUNCTUATION, CJK_START } from './config.ts';
 
 /** Code point → where it was first seen (a file, or a path in the compiled story). */
 export type Usage = Map<number, string>;
 
-export interface GroupPlan {
-  group: Group;
-  /** the characters to cut: those used, and the base ranges (kept as far as the font has them) */
-  wanted: number[];
-  /** the characters used: the part must have each of them */
-  needed: number[];
-}
 export interface FontPlan {
+  /** Every character shown, with where it was first seen. */
   used: Usage;
-  groups: GroupPlan[];
+  /** The Chinese characters a page in another language shows (its `ui` part). */
+  ui: number[];
+  /** Punctuation the Chinese page's text uses, which Chinese sets from the CJK font. */
+  chinesePunctuation: number[];
 }
 
 const counts = (cp: number) => cp >= 0x20 && !(cp >= 0xd800 && cp <= 0xdfff) && cp !== 0xfeff;
@@ -51,7 +51,13 @@ function walk(dir: string, ext: readonly string[], skip: readonly string[], out:
   return out;
 }
 
-/** Characters of the app's own text (APP_TEXT), by file relative to `root`. */
+/** A comment line of a module, a component or a stylesheet: never shown. */
+const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*|<!--)/;
+
+/**
+ * Characters of the app's own text (APP_TEXT), by file relative to `root`: comment lines left out,
+ * and Chinese characters (the interface's Chinese is in its language file, read with the story's).
+ */
 export function appTextUsage(root: string): Usage {
   const usage: Usage = new Map();
   for (const { dir, ext, skip = [] } of APP_TEXT)
@@ -59,9 +65,37 @@ export function appTextUsage(root: string): Usage {
       join(root, dir),
       ext,
       skip.map((s) => join(root, s)),
-    ))
-      addText(usage, readFileSync(f, 'utf8'), relative(root, f).split('\\').join('/'));
+    )) {
+      const code = readFileSync(f, 'utf8')
+        .split('\n')
+        .filter((line) => !COMMENT_LINE.test(line))
+        .join('\n');
+      addText(
+        usage,
+        [...code].filter((c) => c.codePointAt(0)! < CJK_START).join(''),
+        relative(root, f).split('\\').join('/'),
+      );
+    }
   return usage;
+}
+
+/** Characters of `texts` (strings, and what functions give: interface strings), all at `where`. */
+export function textUsage(texts: Iterable<string>, where: string): Usage {
+  const usage: Usage = new Map();
+  for (const t of texts) addText(usage, t, where);
+  return usage;
+}
+
+/**
+ * Every text of an object of interface strings: its strings, and what each function gives (called
+ * with placeholder arguments, so that the words around them are there).
+ */
+export function stringsText(strings: Record<string, unknown>): string[] {
+  return Object.values(strings).map((v) =>
+    typeof v === 'function'
+      ? String((v as (...a: string[]) => unknown)(...Array<string>(v.length).fill('0')))
+      : String(v),
+  );
 }
 
 /**
@@ -108,22 +142,26 @@ function firstLineWith(
 }
 
 /**
- * What to cut. `englishText` is all the text an English page shows (the English interface strings,
- * the story without its Chinese): its Chinese characters make the small `ui` part.
+ * What the fonts must hold. `pages` is each language's page: the text it shows (its interface
+ * strings, the story in its language, the names of the languages it switches to); the Chinese
+ * characters of the pages in other languages make the small `ui` part, and the punctuation of the
+ * Chinese page goes into the Chinese part too.
  */
-export function planFonts(usages: Usage[], englishText: string): FontPlan {
+export function planFonts(usages: Usage[], pages: { lang: string; text: string }[]): FontPlan {
   const used: Usage = new Map();
   for (const u of usages) for (const [cp, where] of u) if (!used.has(cp)) used.set(cp, where);
-  const base = BASE_RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i));
-  const ui = new Set([...englishText].map((c) => c.codePointAt(0)!).filter((cp) => cp >= CJK_START));
-  for (const cp of ui) if (!used.has(cp)) used.set(cp, 'English page');
   const sorted = (s: Iterable<number>) => [...new Set(s)].sort((a, b) => a - b);
-  const groups = GROUPS.map(({ group }): GroupPlan => {
-    const has = (cp: number) => (group === 'ui' ? ui.has(cp) : inGroup(group, cp));
-    const needed = sorted([...used.keys()].filter(has));
-    return { group, needed, wanted: sorted([...needed, ...base.filter(has)]) };
-  });
-  return { used, groups };
+  const codePoints = (text: string) => [...text].map((c) => c.codePointAt(0)!);
+  const ui = sorted(
+    pages.filter((p) => p.lang !== 'zh').flatMap((p) => codePoints(p.text).filter((cp) => cp >= CJK_START)),
+  );
+  for (const cp of ui) if (!used.has(cp)) used.set(cp, 'a page in another language than Chinese');
+  const chinese = new Set(pages.filter((p) => p.lang === 'zh').flatMap((p) => codePoints(p.text)));
+  return {
+    used,
+    ui,
+    chinesePunctuation: CHINESE_PUNCTUATION.filter((cp) => chinese.has(cp)),
+  };
 }
 
 /** `U+5CE1 峡` */

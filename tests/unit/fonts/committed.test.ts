@@ -1,19 +1,30 @@
 // The committed font parts (static/fonts/) serve the default story as they are, so that a fresh
 // clone builds it without the font sources. Fails when the story or the interface gains a
-// character the parts lack: then `npm run build` (with Debian's fonts-noto-cjk) cuts them again
-// into static/fonts/, to be committed.
+// character the parts lack: then `npm run build` (with Debian's fonts-noto-core and
+// fonts-noto-cjk) cuts them again into static/fonts/, to be committed.
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BUDGET_BYTES, FONT_SOURCES, GROUPS, fontFileName, inGroup } from '../../../src/build/fonts/config';
-import { missingFrom, readManifest } from '../../../src/build/fonts/cut';
+import { BUDGET_BYTES, FAMILY, FAMILY_CJK, GROUPS } from '../../../src/build/fonts/config';
+import { CUTTER, missingFrom, readManifest } from '../../../src/build/fonts/cut';
 import { planStoryFonts } from '../../../src/build/fonts/plugin';
 import { decodeRanges, describe as hex } from '../../../src/build/fonts/text';
 import { readArchiveLabels } from '../../../geo/lib/archive-read.mjs';
-import { FONT_FILES } from '../../../src/lib/map/style/index';
+import { MAP_FONT_FACES } from '../../../src/lib/map/style/index';
 import { STRINGS } from '../../../src/lib/ui/strings';
 import { loadStory } from '../../../src/build/story/load';
+
+/** Whether a CSS unicode-range (`U+0-2E7F, U+4E2D`) covers `cp`. */
+function inRange(range: string, cp: number): boolean {
+  return range.split(/,\s*/).some((r) => {
+    const [a, b = a] = r
+      .slice(2)
+      .split('-')
+      .map((h) => parseInt(h, 16));
+    return cp >= a! && cp <= b!;
+  });
+}
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DIR = `${ROOT}static/fonts`;
@@ -22,19 +33,22 @@ const manifest = readManifest(DIR)!;
 describe('font subset', () => {
   it('manifest describes the committed files (not stale)', () => {
     expect(manifest.story).toBe('src/stories/liangjiang');
-    expect(manifest.files.map((f) => f.file).sort()).toEqual(
-      FONT_SOURCES.flatMap((s) => GROUPS.map((g) => fontFileName(s.weight, g.group))).sort(),
-    );
+    expect(manifest.cutter).toBe(CUTTER);
+    // A part per script the story and the interface use, the same in each weight, in CSS order.
+    const groups = (w: string) => manifest.files.filter((f) => f.weight === w).map((f) => f.group);
+    expect(groups('Regular')).toEqual(['latin', 'symbols', 'math', 'cjk', 'ui']);
+    expect(groups('Bold')).toEqual(groups('Regular'));
+    for (const f of manifest.files)
+      expect(f.family, f.file).toBe(['cjk', 'ui'].includes(f.group) ? FAMILY_CJK : FAMILY);
     for (const f of manifest.files) {
       const bytes = readFileSync(`${DIR}/${f.file}`);
       expect(createHash('sha256').update(bytes).digest('hex'), `${f.file} changed without its manifest`).toBe(
         f.sha256,
       );
     }
-    // The app's list of parts (`virtual:fonts`) is this manifest's.
-    expect(FONT_FILES.map((f) => [f.url.replace('/fonts/', ''), f.range])).toEqual(
-      manifest.files.map((f) => [f.file, f.range]),
-    );
+    // The map's parts (`virtual:fonts`) are this manifest's.
+    for (const f of MAP_FONT_FACES)
+      expect(manifest.files.map((m) => m.file)).toContain(f.url.replace('/fonts/', ''));
   });
 
   it('fits the 1.5 MB font budget', () => {
@@ -54,18 +68,26 @@ describe('font subset', () => {
     ).toEqual([]);
   });
 
-  it('keeps each part to its unicode-range', () => {
+  it('keeps each part to its unicode-range, the Chinese one to Chinese and its punctuation', () => {
     for (const f of manifest.files) {
-      const ui = f.group === 'ui' ? new Set(f.range.split(', ').map((r) => parseInt(r.slice(2), 16))) : null;
-      const outside = [...decodeRanges(f.codepoints)].filter((c) => (ui ? !ui.has(c) : !inGroup(f.group, c)));
+      const outside = [...decodeRanges(f.codepoints)].filter((c) => !inRange(f.range, c));
       expect(outside.map(hex), f.file).toEqual([]);
+      const spec = GROUPS.find((g) => g.group === f.group)!;
+      if (spec.range && f.group !== 'cjk') expect(f.range).toBe(spec.range);
     }
+    const cjk = manifest.files.find((f) => f.group === 'cjk')!;
+    // Chinese text's quotes and ellipsis come from the Chinese font (full-width), the map's from Noto Sans.
+    for (const ch of '“”…') expect(inRange(cjk.range, ch.codePointAt(0)!), ch).toBe(true);
+    expect(cjk.mapRange).toBe('U+2E80-10FFFF');
   });
 
   it('the English page needs no Chinese part: its Chinese characters are all in the small interface part', () => {
     const { story } = loadStory(`${ROOT}src/stories/liangjiang`);
     const english =
-      JSON.stringify(STRINGS.en) + JSON.stringify(story, (k, v) => (k === 'zh' ? undefined : v));
+      JSON.stringify(STRINGS.en) +
+      JSON.stringify(story, (k, v) => (k === 'zh' ? undefined : v)) +
+      STRINGS.zh.languageName +
+      STRINGS.zh.switchToLabel;
     const chinese = [...new Set([...english].filter((c) => c.codePointAt(0)! >= 0x2e80))];
     expect(chinese.length).toBeGreaterThan(0); // the language switch says 中文
     for (const f of manifest.files.filter((m) => m.group === 'ui')) {

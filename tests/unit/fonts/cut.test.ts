@@ -1,35 +1,49 @@
-// Cutting the fonts for a story: a character no source has fails with its name and place; a new
-// character is cut (for the build only, or into the committed folder for its own story), cached by
-// content; a story the committed parts cover needs no source fonts at all.
+// Cutting the fonts for a story: each script from its own Noto font (a story without Chinese needs
+// no CJK source, and gets no CJK part); a character no source has fails with its name and place; a
+// new character is cut (for the build only, or into the committed folder for its own story),
+// cached by content; a story the committed parts cover needs no source fonts at all.
 import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectionFamilies, extractFace } from '../../../src/build/fonts/collection';
-import { DEBIAN_NOTO_CJK_DIR, FAMILY, MANIFEST } from '../../../src/build/fonts/config';
+import { FAMILY, FAMILY_CJK, FONT_SOURCES, MANIFEST } from '../../../src/build/fonts/config';
 import { cutFonts, FontError, readManifest } from '../../../src/build/fonts/cut';
 import { chooseFonts, planStoryFonts } from '../../../src/build/fonts/plugin';
 import { decodeRanges, planFonts, storyUsage } from '../../../src/build/fonts/text';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SOURCES = process.env.NOTO_CJK_DIR ?? DEBIAN_NOTO_CJK_DIR;
+const SOURCES = process.env.NOTO_CJK_DIR ?? FONT_SOURCES.find((s) => s.id === 'cjk')!.defaultDir;
 const tmp = mkdtempSync(join(tmpdir(), 'fonts-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+/** Source folders that do not exist: a machine without the font packages. */
+const NO_FONTS = { 'fonts-noto-core': join(tmp, 'no-fonts'), 'fonts-noto-cjk': join(tmp, 'no-fonts') };
 
 /** The plan for a one-chapter story; its English page shows the language switch 中文, as the app's. */
 const tinyStory = (en: string, zh: string) =>
-  planFonts([storyUsage({ chapters: [{ title: { en, zh } }] }, 'tiny')], `${en} 中文`);
+  planFonts(
+    [storyUsage({ chapters: [{ title: { en, zh } }] }, 'tiny')],
+    [
+      { lang: 'en', text: `${en} 中文` },
+      { lang: 'zh', text: `${zh} English` },
+    ],
+  );
+/** The plan for a story in languages with no Chinese: its pages show none. */
+const latinStory = (text: Record<string, string>) =>
+  planFonts(
+    [storyUsage({ chapters: [{ title: text }] }, 'latin')],
+    Object.entries(text).map(([lang, t]) => ({ lang, text: t })),
+  );
 
 describe('cutting the fonts', () => {
   it('fails naming each character that is in no font source, and where it is', async () => {
-    const plan = tinyStory('Łódź by ship 🚢', '三峡');
-    const cut = cutFonts({ plan, story: 'tiny', cacheDir: join(tmp, 'cache'), sourceDir: SOURCES });
+    const plan = tinyStory('Łódź by ship 🚢 to ก', '三峡');
+    const cut = cutFonts({ plan, story: 'tiny', cacheDir: join(tmp, 'cache') });
     await expect(cut).rejects.toThrow(FontError);
     await expect(cut).rejects.toThrow(
-      '3 characters are in no font source (Noto Sans CJK SC Regular, Noto Sans CJK SC Bold): ' +
-        'U+0141 Ł (tiny: chapters[0].title.en), U+017A ź (tiny: chapters[0].title.en), ' +
-        'U+1F6A2 🚢 (tiny: chapters[0].title.en).',
+      '2 characters are in no font source (Noto Sans, Noto Sans Symbols, Noto Sans Math, Noto Sans CJK SC): ' +
+        'U+0E01 ก (tiny: chapters[0].title.en), U+1F6A2 🚢 (tiny: chapters[0].title.en).',
     );
     expect(existsSync(join(tmp, 'cache'))).toBe(false);
   }, 60_000);
@@ -40,12 +54,55 @@ describe('cutting the fonts', () => {
       plan,
       story: 'tiny',
       cacheDir: join(tmp, 'cache'),
-      sourceDir: join(tmp, 'no-fonts'),
+      sourceDirs: { 'fonts-noto-cjk': join(tmp, 'no-fonts') },
       lacking: ['峡'.codePointAt(0)!, '坝'.codePointAt(0)!],
     });
     await expect(cut).rejects.toThrow(/U\+5CE1 峡 \(tiny: chapters\[0\]\.title\.zh\), U\+575D 坝/);
     await expect(cut).rejects.toThrow(/apt-get install -y fonts-noto-cjk/);
+    // Latin text needs Noto Sans, from fonts-noto-core.
+    const core = cutFonts({
+      plan: latinStory({ en: 'Lyon', fr: 'Lyon' }),
+      story: 'latin',
+      cacheDir: join(tmp, 'cache'),
+      sourceDirs: NO_FONTS,
+    });
+    await expect(core).rejects.toThrow(/Cutting fonts needs Noto Sans, not found: .*NotoSans-Regular\.ttf/);
+    await expect(core).rejects.toThrow(/apt-get install -y fonts-noto-core\b.*or set NOTO_DIR/);
   });
+
+  it('a story in French and Spanish gets no Chinese part, and needs no Chinese font', async () => {
+    const plan = latinStory({ fr: 'Le Grand Canal : 1 800 km ?', es: '¿El Gran Canal? ¡1.800 km!' });
+    expect(plan.ui).toEqual([]);
+    const { manifest } = await cutFonts({
+      plan,
+      story: 'latin',
+      cacheDir: join(tmp, 'latin-cache'),
+      sourceDirs: { 'fonts-noto-cjk': join(tmp, 'no-fonts') },
+    });
+    expect(manifest.files.map((f) => [f.file, f.family])).toEqual([
+      ['NotoSans-Regular-latin.subset.woff2', FAMILY],
+      ['NotoSans-Bold-latin.subset.woff2', FAMILY],
+    ]);
+    const latin = decodeRanges(manifest.files[0]!.codepoints);
+    for (const ch of '\u202f¿¡«»éàçñ') expect(latin.has(ch.codePointAt(0)!), ch).toBe(true);
+  }, 60_000);
+
+  it('Greek and Cyrillic come from Noto Sans, each in a part of its own, signs from Noto Sans Symbols', async () => {
+    const { manifest } = await cutFonts({
+      plan: latinStory({ en: 'Athens (Αθήνα) and Moscow (Москва) → ⓘ' }),
+      story: 'scripts',
+      cacheDir: join(tmp, 'scripts-cache'),
+    });
+    const parts = manifest.files.filter((f) => f.weight === 'Regular');
+    expect(parts.map((f) => [f.group, f.range])).toEqual([
+      ['latin', 'U+0-2E7F'],
+      ['greek', 'U+370-3FF, U+1F00-1FFF'],
+      ['cyrillic', 'U+400-52F, U+1C80-1C8F, U+2DE0-2DFF, U+A640-A69F'],
+      ['symbols', 'U+2190-2193, U+24D8'],
+    ]);
+    expect(decodeRanges(parts[1]!.codepoints).has('θ'.codePointAt(0)!)).toBe(true);
+    expect(decodeRanges(parts[2]!.codepoints).has('М'.codePointAt(0)!)).toBe(true);
+  }, 60_000);
 
   it('a story whose characters the committed parts have needs no source fonts and writes nothing', async () => {
     const lines: string[] = [];
@@ -54,7 +111,7 @@ describe('cutting the fonts', () => {
       story: 'tests/fixtures/other',
       committedDir: join(ROOT, 'static/fonts'),
       cacheDir: join(tmp, 'unused-cache'),
-      sourceDir: join(tmp, 'no-fonts'),
+      sourceDirs: NO_FONTS,
       log: (l) => lines.push(l),
     });
     expect(fonts.committed).toBe(true);
@@ -63,12 +120,12 @@ describe('cutting the fonts', () => {
     expect(lines).toEqual([]);
   });
 
-  it('the Liangjiang story builds on a machine without fonts-noto-cjk (npm ci && npm start)', async () => {
+  it('the Liangjiang story builds on a machine without the font packages (npm ci && npm start)', async () => {
     const fonts = await chooseFonts({
       ...planStoryFonts(join(ROOT, 'src/stories/liangjiang'), ROOT),
       committedDir: join(ROOT, 'static/fonts'),
       cacheDir: join(tmp, 'unused-cache'),
-      sourceDir: join(tmp, 'no-fonts'),
+      sourceDirs: NO_FONTS,
       log: () => {},
     });
     expect(fonts).toMatchObject({ committed: true, dir: join(ROOT, 'static/fonts') });
@@ -88,11 +145,12 @@ describe('cutting the fonts', () => {
       story: old.story,
       committedDir: committed,
       cacheDir: join(tmp, 'unused-cache'),
-      sourceDir: join(tmp, 'no-fonts'),
+      sourceDirs: NO_FONTS,
       log: () => {},
     });
-    expect(fonts.manifest.files.map((f) => f.family)).toEqual(old.files.map(() => FAMILY));
-    expect(readManifest(committed)!.files.map((f) => f.family)).toEqual(old.files.map(() => FAMILY));
+    const families = old.files.map((f) => (['cjk', 'ui'].includes(f.group) ? FAMILY_CJK : FAMILY));
+    expect(fonts.manifest.files.map((f) => f.family)).toEqual(families);
+    expect(readManifest(committed)!.files.map((f) => f.family)).toEqual(families);
   });
 
   const committedCopy = () => {
@@ -114,7 +172,6 @@ describe('cutting the fonts', () => {
       story: 'tests/fixtures/gorges',
       committedDir: committed,
       cacheDir,
-      sourceDir: SOURCES,
       log: (l: string) => lines.push(l),
     };
     const first = await chooseFonts(opts);
@@ -141,7 +198,6 @@ describe('cutting the fonts', () => {
       story,
       committedDir: committed,
       cacheDir,
-      sourceDir: SOURCES,
       log: () => {},
     });
     expect(fonts).toMatchObject({ committed: true, dir: committed });

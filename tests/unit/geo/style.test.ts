@@ -16,8 +16,7 @@ import {
   BASEMAP_ATTRIBUTION,
   BASEMAP_PALETTES,
   LABEL_FONT,
-  FONT_FILES,
-  UI_FONT_FAMILY,
+  MAP_FONT_FACES,
   type Lang,
   type Theme,
 } from '../../../src/lib/map/style/index';
@@ -58,7 +57,7 @@ describe('basemapStyle()', () => {
     expect(src.url).toBe('pmtiles:///basemap.pmtiles');
     const faces = style['font-faces'] as Record<string, { url: string }[]>;
     expect(Object.keys(faces)).toEqual(LABEL_FONT);
-    expect(faces[LABEL_FONT[0]!]![0]!.url).toBe(FONT_FILES[0]!.url);
+    expect(faces[LABEL_FONT[0]!]![0]!.url).toBe(MAP_FONT_FACES[0]!.url);
     // links in the attribution HTML are not requests; nothing else may name another origin
     const { attribution: _, ...source } = style.sources.basemap as { attribution: string };
     expect(JSON.stringify({ ...style, sources: { basemap: source } })).not.toMatch(/https?:\/\//);
@@ -80,7 +79,7 @@ describe('basemapStyle()', () => {
         'pmtiles://http://kiosk.local:4173/basemap.pmtiles',
       );
       const faces = style['font-faces'] as Record<string, { url: string }[]>;
-      expect(faces[LABEL_FONT[0]!]![0]!.url).toBe(`http://kiosk.local:4173${FONT_FILES[0]!.url}`);
+      expect(faces[LABEL_FONT[0]!]![0]!.url).toBe(`http://kiosk.local:4173${MAP_FONT_FACES[0]!.url}`);
     } finally {
       vi.unstubAllGlobals();
     }
@@ -197,20 +196,28 @@ describe('basemapStyle()', () => {
       expect(basemapAttribution('embedded', 'zh')).toContain(s);
   });
 
-  it('exports the page font', () => {
-    expect(UI_FONT_FAMILY).toContain(FONT_FILES[0]!.family);
-    for (const f of FONT_FILES) expect(existsSync(root(`static${f.url}`))).toBe(true);
+  it('the map’s parts are files of the site', () => {
+    for (const f of MAP_FONT_FACES) expect(existsSync(root(`static${f.url}`))).toBe(true);
   });
 
-  it('the page CSS declares each font file with its weight and unicode-range, the interface part last', () => {
-    // Generated from the same list as FONT_FILES, loaded by main.ts just before app.css.
-    const css = fontFaceCss(readManifest(root('static/fonts'))!.files);
+  it('the page CSS declares each font file with its family, weight and unicode-range, the interface part last', () => {
+    // Generated from the manifest the map's parts come from too, loaded by main.ts just before app.css.
+    const manifest = readManifest(root('static/fonts'))!;
+    const css = fontFaceCss(manifest.files);
     const faces = [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map((m) => ({
+      family: /font-family:\s*'([^']+)'/.exec(m[1]!)![1],
       url: /url\('([^']+)'\)/.exec(m[1]!)![1],
       weight: Number(/font-weight:\s*(\d+)/.exec(m[1]!)![1]),
       range: /unicode-range:\s*([^;]+);/.exec(m[1]!)?.[1],
     }));
-    expect(faces).toEqual(FONT_FILES.map((f) => ({ url: f.url, weight: f.weight, range: f.range })));
+    expect(faces).toEqual(
+      manifest.files.map((f) => ({
+        family: f.family,
+        url: `/fonts/${f.file}`,
+        weight: f.cssWeight,
+        range: f.range,
+      })),
+    );
     for (const w of [400, 700])
       expect(faces.filter((f) => f.weight === w).at(-1)!.url).toMatch(/-ui\.subset\.woff2$/);
     expect(readFileSync(root('src/app.css'), 'utf8')).not.toMatch(/@font-face\s*{/);
@@ -219,17 +226,22 @@ describe('basemapStyle()', () => {
     expect(main.indexOf("import 'virtual:fonts.css'")).toBeLessThan(main.indexOf("import './app.css'"));
   });
 
-  it('the map labels use the regular Latin and Chinese parts, each for its range', () => {
+  it('the map labels use the regular parts, the specific before the broad (MapLibre takes the first that covers a character)', () => {
     const style = basemapStyle({ lang: 'zh', theme: 'light' });
     const faces = (style['font-faces'] as Record<string, { url: string; 'unicode-range': string[] }[]>)[
       LABEL_FONT[0]!
     ]!;
+    const manifest = readManifest(root('static/fonts'))!;
+    const regular = manifest.files.filter((f) => f.cssWeight === 400 && f.group !== 'ui').reverse();
     expect(faces).toEqual(
-      FONT_FILES.filter((f) => f.weight === 400 && f.group !== 'ui').map((f) => ({
-        url: f.url,
-        'unicode-range': f.range.split(/,\s*/),
+      regular.map((f) => ({
+        url: `/fonts/${f.file}`,
+        'unicode-range': (f.mapRange ?? f.range).split(/,\s*/),
       })),
     );
+    // Chinese first, for its characters only; Latin last, for what no other part has.
+    expect(faces[0]!['unicode-range']).toEqual(['U+2E80-10FFFF']);
+    expect(faces.at(-1)!.url).toMatch(/NotoSans-Regular-latin/);
   });
 });
 

@@ -3,7 +3,7 @@
 // Layer order: land-coloured background, sea (`water` kind=ocean), earth, lakes, rivers, boundaries,
 // labels. A Protomaps extract has the same kinds, so the same order works for both flavors.
 // Fonts: the style has no `glyphs` URL; the label font comes from the style's `font-faces`
-// (MapLibre GL JS 6), a Noto Sans SC subset served from our own origin. No other origin is used
+// (MapLibre GL JS 6), Noto parts cut for the story, served from our own origin. No other origin is used
 // and no font installed on the viewer's machine is needed.
 // The basemap's own label of a city the story labels itself is hidden by feature state
 // (setHiddenBasemapPlaces): a repaint, where a filter or global-state change would lay out every
@@ -17,12 +17,12 @@ import type {
 import type { Lang, Localized } from '../../story/types';
 import { BASEMAP_PALETTES, type BasemapPalette, type Theme } from './themes';
 import type { Flavor } from './attribution';
-import { FONT_FILES, MAP_FONT_NAME } from './fonts';
+import { MAP_FONT_FACES, MAP_FONT_NAME } from './fonts';
 import { BASE } from '../../site-base';
 import { ARCHIVE_FILE } from '../../basemap-archive.js';
 
-export { UI_FONT_FAMILY, UI_FONT_NAME, FONT_FILES, MAP_FONT_NAME } from './fonts';
-export type { FontFile } from './fonts';
+export { MAP_FONT_FACES, MAP_FONT_NAME } from './fonts';
+export type { MapFontFace } from './fonts';
 export { BASEMAP_PALETTES } from './themes';
 export type { BasemapPalette } from './themes';
 
@@ -45,8 +45,6 @@ export const LABEL_FONT: string[] = [MAP_FONT_NAME];
 export const SOURCE_ID = 'basemap';
 /** The story's archive, at the top of the site (under its base path: src/lib/site-base.ts; its name: src/lib/basemap-archive.js). */
 export const DEFAULT_ARCHIVE_URL = `${BASE}${ARCHIVE_FILE}`;
-// The map's labels use the regular weight: its Latin and Chinese parts, each for its range.
-const MAP_FONT_FACES = FONT_FILES.filter((f) => f.weight === 400 && f.group !== 'ui');
 
 import { basemapAttribution, storyMapNotes } from './attribution';
 export { BASEMAP_ATTRIBUTION, basemapAttribution } from './attribution';
