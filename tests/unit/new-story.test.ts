@@ -1,6 +1,7 @@
 // npm run new-story -- <id>: a minimal story that passes every check of the build (one source and
-// the basemap's, one place, two chapters and the credits chapter), files that name their schema
-// for editors, and clear refusals of a bad id or an existing folder.
+// the basemap's, one place, two chapters and the credits chapter), in English unless --languages
+// names others (any the interface speaks), files that name their schema for editors, and clear
+// refusals of a bad id, a language the interface does not speak, or an existing folder.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,27 @@ describe('npm run new-story', () => {
     expect(story.places.map((p) => p.id)).toEqual(['xian']);
     expect(story.sources.map((s) => s.id)).toEqual(['my-source', 'natural-earth']);
     for (const c of story.chapters) expect(c.camera.zoom, c.id).toBeLessThanOrEqual(6);
+    // One language: English, each text one plain line.
+    expect(story.languages).toEqual(['en']);
+    const yaml = readFileSync(join(dir, 'story.yaml'), 'utf8');
+    expect(yaml).toMatch(/^languages: \[en\]$/m);
+    expect(yaml).toMatch(/^title: The title of the story$/m);
+  }, 60_000);
+
+  test('--languages writes every text in each language the interface speaks, the first the default', () => {
+    const many = join(tmp, 'four');
+    const res = newStory('four-languages', '--languages', 'fr,es,zh,en', '--dir', many);
+    expect(res.status, res.stdout + res.stderr).toBe(0);
+    const story = compileStory(readStoryFolder(many), { dir: many });
+    expect(story.languages).toEqual(['fr', 'es', 'zh', 'en']);
+    expect(story.title).toEqual({
+      fr: 'Le titre du récit',
+      es: 'El título de la historia',
+      zh: '故事的标题',
+      en: 'The title of the story',
+    });
+    expect(Object.keys(story.chapters[0]!.html)).toEqual(['fr', 'es', 'zh', 'en']);
+    expect(story.places[0]!.name).toEqual({ fr: 'Xi’an', es: 'Xi’an', zh: '西安', en: "Xi'an" });
   }, 60_000);
 
   test('its files name their JSON Schema, and the paths resolve', () => {
@@ -55,5 +77,11 @@ describe('npm run new-story', () => {
     const none = newStory();
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('name the story: npm run new-story -- <id>');
+    const german = newStory('rhein', '--languages', 'en,de', '--dir', join(tmp, 'y'));
+    expect(german.status).toBe(1);
+    expect(german.stderr).toContain(
+      '"de" is not a language the interface speaks: --languages takes a list such as en or en,zh, the default first, of en, zh, fr, es',
+    );
+    expect(existsSync(join(tmp, 'y'))).toBe(false);
   }, 60_000);
 });
