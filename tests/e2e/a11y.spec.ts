@@ -74,7 +74,7 @@ test('each chapter is announced to screen readers when it becomes active', async
     await page
       .locator(`[data-chapter-id="${c.id}"]`)
       .evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await expect(live).toHaveText(`${c.title.en}. ${c.description.en}`);
+    await expect(live).toHaveText(`${c.title.en!}. ${c.description.en!}`);
   }
 });
 
@@ -113,12 +113,12 @@ test('the language switch changes the story, the interface and the map labels', 
   await settled(page, ids[0]!);
   await page.getByRole('button', { name: '切换到中文' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
-  await expect(page.locator('h1')).toHaveText(story.title.zh);
+  await expect(page.locator('h1')).toHaveText(story.title.zh!);
   await expect(page.getByRole('button', { name: 'Switch to English' })).toBeVisible();
   expect(await field(page, 'lang')).toBe('zh');
   // Remembered for the next visit.
   await page.goto('/');
-  await expect(page.locator('h1')).toHaveText(story.title.zh);
+  await expect(page.locator('h1')).toHaveText(story.title.zh!);
 });
 
 for (const viewport of [

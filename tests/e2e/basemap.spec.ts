@@ -89,11 +89,11 @@ test('the map credits its data in the reader’s language, and follow a change o
   await expect(credits).toContainText('Natural Earth');
   // The story's own notes on its map (story.yaml basemap.notes), in the same language.
   const notes = story.basemapNotes!;
-  await expect(credits).toContainText(notes.zh);
+  await expect(credits).toContainText(notes.zh!);
   await page.getByRole('button', { name: /English/ }).click();
   await expect(credits).toHaveCount(1);
   await expect(credits).toContainText('shorelines & rivers');
   await expect(credits).not.toContainText('海岸线');
-  await expect(credits).toContainText(notes.en);
-  await expect(credits).not.toContainText(notes.zh);
+  await expect(credits).toContainText(notes.en!);
+  await expect(credits).not.toContainText(notes.zh!);
 });

@@ -12,7 +12,7 @@ const mapIdle = (page: Page) => whenIdle(page);
 
 /** The story's text is on screen: the first chapter's heading (every mode shows it first). */
 async function storyVisible(page: Page) {
-  await expect(page.getByRole('heading', { name: first.title.en }).first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: first.title.en! }).first()).toBeVisible();
 }
 
 test.describe('Content-Security-Policy', () => {
@@ -103,7 +103,7 @@ test.describe('a missing or broken basemap, font or image', () => {
           // The modes that lay out the whole story (scroll, print) still hold every chapter.
           if (mode === 'scroll' || mode === 'print')
             for (const ch of story.chapters)
-              await expect(page.locator(`[data-chapter-id="${ch.id}"]`).first()).toContainText(ch.title.en);
+              await expect(page.locator(`[data-chapter-id="${ch.id}"]`).first()).toContainText(ch.title.en!);
         });
       }
     }

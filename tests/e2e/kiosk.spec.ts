@@ -169,7 +169,7 @@ test.describe('a visitor', () => {
     expect(s.lang).toBe('en');
     expectCamera(s.camera, chapter(ids[1]!).camera, 'after the reset');
     await expect(page.locator('#kiosk-chapter-list')).toBeHidden();
-    await expect(page.locator('.kiosk-caption h1')).toHaveText(chapter(ids[1]!).title.en);
+    await expect(page.locator('.kiosk-caption h1')).toHaveText(chapter(ids[1]!).title.en!);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     expect(errors).toEqual([]);
     await context.close();
@@ -233,13 +233,13 @@ test('after a first visit, a reload with the network cut shows the story and the
   await page.reload();
   const s = await settled(page, ids[0]!);
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  await expect(page.locator('.kiosk-caption h1')).toHaveText(chapter(ids[0]!).title.en);
+  await expect(page.locator('.kiosk-caption h1')).toHaveText(chapter(ids[0]!).title.en!);
   expect(s.renderedPlaces).toEqual([...chapter(ids[0]!).places].sort());
 
   // The scrolling story in Chinese too, never visited before in this session.
   await page.goto(`/zh/#${ids[2]}`);
   const z = await settled(page, ids[2]!);
-  await expect(page.locator(`[data-chapter-id="${ids[2]}"] h2`)).toHaveText(chapter(ids[2]!).title.zh);
+  await expect(page.locator(`[data-chapter-id="${ids[2]}"] h2`)).toHaveText(chapter(ids[2]!).title.zh!);
   expect(z.renderedPlaces).toEqual([...chapter(ids[2]!).places].sort());
   await context.setOffline(false);
 });

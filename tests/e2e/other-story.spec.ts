@@ -1,8 +1,10 @@
-// Any story plays with the same app code (issue 16): the engine's test story (the Grand Canal)
-// and a story made by `npm run new-story` are each built into a folder of their own with
-// `npm run build` and served on a port of their own; every mode plays every chapter. The Grand
-// Canal is built for a folder of its host (`--base /grand-canal/`) and served only there, as a story
-// beside others on one host; the other story at the host's root.
+// Any story plays with the same app code (issue 16), in the languages it is told in (issue 28): the
+// engine's test story (the Grand Canal, in English and French) and a story made by
+// `npm run new-story` (English only) are each built into a folder of their own with `npm run build`
+// and served on a port of their own; every mode plays every chapter. The Grand Canal is built for a
+// folder of its host (`--base /grand-canal/`) and served only there, as a story beside others on one
+// host; the other story at the host's root. Its French page is the folder's fr/; a story told in one
+// language has one page and no language switch.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import type { Page } from '@playwright/test';
 import { loadStory } from '../../src/build/story/load';
 import type { Story } from '../../src/lib/story/types';
 import { chapterMapState } from '../../src/lib/story/chapter-state';
+import { STRINGS } from '../../src/lib/ui/strings';
 import { serveDist } from '../../scripts/serve-dist.mjs';
 import { expect, expectCamera, settled, status, test } from './fixtures';
 
@@ -65,8 +68,10 @@ for (const kind of ['fixture', 'new-story'] as const) {
 
       test('scroll: the title, then every chapter in order with its camera and places', async ({ page }) => {
         await page.goto('./');
-        await expect(page.locator('h1')).toHaveText(story.title.en);
-        await expect(page).toHaveTitle(new RegExp(story.title.en));
+        await expect(page.locator('h1')).toHaveText(story.title.en!);
+        await expect(page).toHaveTitle(new RegExp(story.title.en!));
+        // A switch to each other language of the story; none in a story told in one.
+        await expect(page.locator('.lang-switch')).toHaveCount(story.languages.length - 1);
         for (const c of story.chapters) {
           await page
             .locator(`[data-chapter-id="${c.id}"]`)
@@ -155,6 +160,33 @@ for (const kind of ['fixture', 'new-story'] as const) {
           });
         });
 
+      if (kind === 'fixture')
+        test('in French: its page, the interface and the numbers in French, and no Chinese font part', async ({
+          page,
+        }) => {
+          const fonts: string[] = [];
+          page.on('request', (r) => {
+            if (/\.woff2$/.test(r.url())) fonts.push(new URL(r.url()).pathname);
+          });
+          await page.goto('./fr/');
+          await settled(page, story.chapters[0]!.id);
+          await expect(page.locator('h1')).toHaveText(story.title.fr!);
+          await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+          await expect(page.getByText(STRINGS.fr.skipMap)).toHaveCount(1);
+          // The switch offers the story's other language, named in itself.
+          await expect(page.locator('.lang-switch')).toHaveText('English');
+          // Numbers as French writes them: narrow no-break spaces between the groups, a no-break space before the unit.
+          await expect(page.locator('figure[data-figure-id="canal-length"] figcaption')).toContainText(
+            '1\u202f800\u00a0km',
+          );
+          await expect(page.locator('#south [data-overlay-id="lake-tai-scale"]')).toContainText(
+            `${STRINGS.fr.areaSize('2\u202f400\u00a0km²')}`,
+          );
+          await page.evaluate(() => document.fonts.ready);
+          expect(fonts.length, 'the page draws with its own fonts').toBeGreaterThan(0);
+          expect(fonts.filter((f) => /NotoSansSC|-cjk|-ui\./.test(f))).toEqual([]);
+        });
+
       test('present: → steps through every chapter', async ({ page }) => {
         await page.goto('./?mode=present');
         const ids = story.chapters.map((c) => c.id);
@@ -162,7 +194,7 @@ for (const kind of ['fixture', 'new-story'] as const) {
         for (const id of ids.slice(1)) {
           await page.keyboard.press('ArrowRight');
           await expectChapter(page, id);
-          await expect(page.locator('.slide h1')).toHaveText(chapterOf(id).title.en);
+          await expect(page.locator('.slide h1')).toHaveText(chapterOf(id).title.en!);
         }
       });
 
@@ -193,7 +225,7 @@ for (const kind of ['fixture', 'new-story'] as const) {
           }, 50);
         });
         await page.goto('./?mode=print');
-        await expect(page.getByRole('heading', { level: 1 })).toHaveText(story.title.en);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(story.title.en!);
         await expect(page.locator('img[data-chapter-image]')).toHaveCount(story.chapters.length, {
           timeout: 240_000,
         });
@@ -271,7 +303,7 @@ for (const kind of ['fixture', 'new-story'] as const) {
           expect(worker.names.length).toBeGreaterThan(0);
           for (const name of worker.names) expect(name.startsWith(`${story.id}-story-`), name).toBe(true);
           const paths = worker.cached.map((u) => new URL(u).pathname);
-          for (const path of ['/grand-canal/', '/grand-canal/zh/', '/grand-canal/basemap.pmtiles'])
+          for (const path of ['/grand-canal/', '/grand-canal/fr/', '/grand-canal/basemap.pmtiles'])
             expect(paths).toContain(path);
           expect(paths.filter((p) => !p.startsWith(base))).toEqual([]);
           // What the story keeps in the browser is named after it.
@@ -281,18 +313,19 @@ for (const kind of ['fixture', 'new-story'] as const) {
           ]);
           for (const key of keys) expect(key.startsWith(`${story.id}-story:`), key).toBe(true);
 
-          // The Chinese page is the folder's zh/.
-          await page.goto('./zh/');
+          // The French page is the folder's fr/.
+          await page.goto('./fr/');
           await settled(page, first.id);
-          expect((await status(page)).lang).toBe('zh');
-          await expect(page.locator('h1')).toHaveText(story.title.zh);
+          expect((await status(page)).lang).toBe('fr');
+          await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+          await expect(page.locator('h1')).toHaveText(story.title.fr!);
           // What the page names but a browser may not fetch at once (icons, manifest) is in the folder too.
           const named = await page.evaluate(() =>
             [...document.querySelectorAll('link[href], script[src], img[src]')].map(
               (e) => new URL(e.getAttribute('href') ?? e.getAttribute('src')!, location.href).pathname,
             ),
           );
-          expect(named).toContain('/grand-canal/zh/manifest.webmanifest');
+          expect(named).toContain('/grand-canal/fr/manifest.webmanifest');
           expect(named.filter((p) => !p.startsWith(base))).toEqual([]);
 
           // The network cut: the page and its map come from the story's own cache.
@@ -300,12 +333,12 @@ for (const kind of ['fixture', 'new-story'] as const) {
           await page.reload();
           const s = await settled(page, first.id);
           expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-          await expect(page.locator('h1')).toHaveText(story.title.zh);
+          await expect(page.locator('h1')).toHaveText(story.title.fr!);
           expect(s.renderedPlaces).toEqual([...first.places].sort());
           expect(s.basemap?.features ?? 0, 'the basemap is drawn').toBeGreaterThan(0);
           await page.goto('./');
           const en = await settled(page, first.id);
-          await expect(page.locator('h1')).toHaveText(story.title.en);
+          await expect(page.locator('h1')).toHaveText(story.title.en!);
           expect(en.renderedPlaces).toEqual([...first.places].sort());
           await context.setOffline(false);
 

@@ -126,7 +126,7 @@ function measure(page: Page): Promise<Measure> {
 
 /** Waits for the chapter's slide, its fonts and the fit driver's layout (two frames). */
 async function slideOf(page: Page, id: string, lang: 'en' | 'zh') {
-  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(id).title[lang]);
+  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(id).title[lang]!);
   // A font part that the new text needs may start loading only once it is laid out, and the fit
   // driver refits when it arrives: measure once two measurements in a row agree.
   let last = '';
@@ -207,10 +207,10 @@ test('a chapter in two steps: → and the → button show its second step before
   await page.setViewportSize({ width: 1920, height: 1080 });
   const last = ids[ids.length - 1]!;
   await page.goto(`/?mode=present#${ids[ids.length - 2]}`);
-  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(ids[ids.length - 2]!).title.en);
+  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(ids[ids.length - 2]!).title.en!);
   await page.keyboard.press('ArrowRight');
   const slide = page.locator('.slide');
-  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(last).title.en);
+  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(last).title.en!);
   // The full source list does not fit one slide at 24 px: it has a second step.
   await expect(slide).toHaveAttribute('data-steps', '2');
   await expect(slide).toHaveAttribute('data-step', '1');
@@ -236,9 +236,9 @@ test('a chapter in two steps: → and the → button show its second step before
   expect(box!.x + box!.width).toBeLessThanOrEqual(win!.x + win!.width + 1);
   await page.keyboard.press('ArrowLeft');
   await expect(slide).toHaveAttribute('data-step', '1');
-  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(last).title.en);
+  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(last).title.en!);
   await page.keyboard.press('ArrowLeft');
-  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(ids[ids.length - 2]!).title.en);
+  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(ids[ids.length - 2]!).title.en!);
   await expect(slide).toHaveAttribute('data-steps', '1');
 });
 
@@ -263,7 +263,7 @@ test('the speaker view steps the audience through a two-step chapter before the 
   await expect(next).toHaveText('Next page →');
   await speaker.keyboard.press('ArrowRight');
   await expect(slide).toHaveAttribute('data-step', '2');
-  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(last).title.en);
+  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(last).title.en!);
   await expect(page2).toHaveText('page 2 of 2 of this slide');
   await expect(next).toBeDisabled();
   await expect(next).toHaveText('Next →');
@@ -271,8 +271,8 @@ test('the speaker view steps the audience through a two-step chapter before the 
   await speaker.keyboard.press('ArrowLeft');
   await expect(slide).toHaveAttribute('data-step', '1');
   await speaker.keyboard.press('ArrowLeft');
-  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(before).title.en);
-  await expect(speaker.locator('.speaker-now h2')).toHaveText(chapter(before).title.en);
+  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(before).title.en!);
+  await expect(speaker.locator('.speaker-now h2')).toHaveText(chapter(before).title.en!);
   await expect(page2).toHaveCount(0);
   await speaker.close();
 });

@@ -19,7 +19,7 @@ async function present(page: Page, id = ids[0]!) {
 async function expectChapter(page: Page, id: string) {
   const s = await settled(page, id);
   expectCamera(s.camera, chapter(id).camera, id);
-  await expect(page.locator('.slide h1')).toHaveText(chapter(id).title.en);
+  await expect(page.locator('.slide h1')).toHaveText(chapter(id).title.en!);
   return s;
 }
 
@@ -143,14 +143,14 @@ test('the speaker view opens with S and stays in sync both ways; closing it leav
   const now = speaker.locator('.speaker-now');
   const notesText = (id: string) =>
     chapter(id)
-      .notes.en.replace(/<[^>]+>/g, '')
+      .notes.en!.replace(/<[^>]+>/g, '')
       .replace(/\s+/g, ' ')
       .trim()
       .slice(0, 40);
   const expectSpeakerOn = async (i: number) => {
-    await expect(now.locator('h2')).toHaveText(chapter(ids[i]!).title.en);
-    await expect(speaker.locator('.speaker-next h2')).toHaveText(chapter(ids[i + 1]!).title.en);
-    if (chapter(ids[i]!).notes.en)
+    await expect(now.locator('h2')).toHaveText(chapter(ids[i]!).title.en!);
+    await expect(speaker.locator('.speaker-next h2')).toHaveText(chapter(ids[i + 1]!).title.en!);
+    if (chapter(ids[i]!).notes.en!)
       await expect(speaker.locator('.speaker-notes')).toContainText(notesText(ids[i]!));
   };
   await expectSpeakerOn(1);
@@ -183,10 +183,10 @@ test('the speaker view opens with S and stays in sync both ways; closing it leav
 
   // A language switch in either window switches both.
   await page.getByRole('button', { name: /中文/ }).click();
-  await expect(now.locator('h2')).toHaveText(chapter(ids[5]!).title.zh);
+  await expect(now.locator('h2')).toHaveText(chapter(ids[5]!).title.zh!);
   await expect(speaker.locator('html')).toHaveAttribute('lang', 'zh-Hans');
   await speaker.getByRole('button', { name: /English/ }).click();
-  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(ids[5]!).title.en);
+  await expect(page.locator('.slide .chapter-title')).toHaveText(chapter(ids[5]!).title.en!);
   await expectSpeakerOn(5);
 
   await speaker.close();
@@ -194,7 +194,7 @@ test('the speaker view opens with S and stays in sync both ways; closing it leav
   await expectChapter(page, ids[4]!);
   // S opens it again.
   const [again] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
-  await expect(again.locator('.speaker-now h2')).toHaveText(chapter(ids[4]!).title.en);
+  await expect(again.locator('.speaker-now h2')).toHaveText(chapter(ids[4]!).title.en!);
   await again.close();
 });
 
@@ -269,7 +269,7 @@ test('the handout prints a title page and one page per chapter, each with a real
   handout,
 }) => {
   const { page } = handout;
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(story.title.en);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(story.title.en!);
   await whenIdle(page, 240_000);
   await expect(page.getByRole('button', { name: 'Print' })).toBeEnabled();
 
@@ -312,7 +312,7 @@ test("the browser's print of the slides and of the scrolling story gives the tex
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.maplibregl-canvas')).toBeHidden();
     for (const id of ids) {
-      await expect(page.getByRole('heading', { name: chapter(id).title.en, exact: true })).toBeVisible();
+      await expect(page.getByRole('heading', { name: chapter(id).title.en!, exact: true })).toBeVisible();
     }
     // Without its maps, and says where the handout with them is.
     await expect(page.locator('.print-note').filter({ visible: true })).toContainText('?mode=print');

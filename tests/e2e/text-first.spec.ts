@@ -23,17 +23,17 @@ for (const { lang, path, htmlLang } of PAGES) {
     const html = await res.text();
     expect(html).toContain(`<html lang="${htmlLang}"`);
     const body = text(html);
-    expect(body).toContain(text(story.title[lang]));
+    expect(body).toContain(text(story.title[lang]!));
     for (const c of story.chapters) {
-      expect(body, `title of ${c.id}`).toContain(text(c.title[lang]));
+      expect(body, `title of ${c.id}`).toContain(text(c.title[lang]!));
       // Every paragraph of the chapter, as the reader will see it.
-      for (const para of c.html[lang].split(/<\/p>/).map(text).filter(Boolean)) {
+      for (const para of c.html[lang]!.split(/<\/p>/).map(text).filter(Boolean)) {
         expect(body, `text of ${c.id}`).toContain(para);
       }
-      expect(body, `map description of ${c.id}`).toContain(text(c.description[lang]));
+      expect(body, `map description of ${c.id}`).toContain(text(c.description[lang]!));
       for (const sid of c.sources) {
         const s = story.sources.find((x) => x.id === sid)!;
-        expect(body, `source ${sid} of ${c.id}`).toContain(text(s.title[lang]));
+        expect(body, `source ${sid} of ${c.id}`).toContain(text(s.title[lang]!));
       }
     }
   });
@@ -45,9 +45,9 @@ for (const { lang, path, htmlLang } of PAGES) {
     const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
     const page = await context.newPage();
     await page.goto(path);
-    await expect(page.locator('h1')).toHaveText(story.title[lang]);
+    await expect(page.locator('h1')).toHaveText(story.title[lang]!);
     const headings = await page.locator('main h2').allTextContents();
-    expect(headings.map((h) => h.trim())).toEqual(story.chapters.map((c) => c.title[lang]));
+    expect(headings.map((h) => h.trim())).toEqual(story.chapters.map((c) => c.title[lang]!));
     await expect(page.locator('[data-chapter-id]')).toHaveCount(story.chapters.length);
     // Playwright turns scripts off without telling the HTML parser, so <noscript> stays raw text
     // here; a browser with JavaScript off renders it. Check that the note is in it.
@@ -185,14 +185,14 @@ test('a shared link has title, description, language alternates and a real map p
 }) => {
   for (const { lang, path } of PAGES) {
     await page.goto(path);
-    await expect(page).toHaveTitle(new RegExp(story.title[lang]));
+    await expect(page).toHaveTitle(new RegExp(story.title[lang]!));
     const head = page.locator('head');
     await expect(head.locator('meta[name="description"]')).toHaveAttribute('content', /.{40,}/);
     // Canonical and language alternates are absolute (SITE_URL at build) or absent, never relative
     // (tests/e2e/first-view.spec.ts, tests/unit/page-head.test.ts).
     for (const link of await head.locator('link[rel="canonical"], link[rel="alternate"]').all())
       expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
-    await expect(head.locator('meta[property="og:title"]')).toHaveAttribute('content', story.title[lang]);
+    await expect(head.locator('meta[property="og:title"]')).toHaveAttribute('content', story.title[lang]!);
     await expect(head.locator('meta[name="twitter:card"]')).toHaveAttribute(
       'content',
       /^summary(_large_image)?$/,
@@ -202,7 +202,7 @@ test('a shared link has title, description, language alternates and a real map p
     // name and starts in that language.
     const href = await head.locator('link[rel="manifest"]').getAttribute('href');
     const manifest = await (await request.get(href!)).json();
-    expect(manifest.name).toBe(story.title[lang]);
+    expect(manifest.name).toBe(story.title[lang]!);
     expect(manifest.start_url).toMatch(new RegExp(`^${path}\\?`));
     expect(manifest.icons.length).toBeGreaterThan(0);
     for (const icon of manifest.icons) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
