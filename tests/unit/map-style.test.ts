@@ -78,7 +78,7 @@ describe('the first style of the map', () => {
   });
 
   test('the story’s own places hide the basemap’s label of the same city, by its English name', () => {
-    const chongqing = story.places.find((p) => /^Chongqing/.test(p.name.en))!;
+    const chongqing = story.places.find((p) => /^Chongqing/.test(p.name.en!))!;
     expect(hiddenPlaceNames(story, [chongqing.id])).toEqual([chongqing.name.en]);
     expect(hiddenPlaceNames(story, [])).toEqual([]);
   });
