@@ -97,6 +97,28 @@ export function missingFrom(manifest: FontManifest, plan: FontPlan): number[] {
   return [...missing].sort((a, b) => a - b);
 }
 
+/**
+ * The manifest's parts a plan draws from: those of the scripts it shows. Another story's committed
+ * parts may serve a story, which then leaves out the parts it has no use for (a story told in French
+ * takes no Chinese part, nor does its reader's offline copy).
+ */
+export function partsFor(manifest: FontManifest, plan: FontPlan): FontManifest {
+  const needed = new Set<Group>();
+  const parts = manifest.files.filter((f) => f.weight === 'Regular');
+  const latinish = parts.filter((f) => f.group !== 'cjk' && f.group !== 'ui');
+  const sets = new Map(latinish.map((f) => [f, decodeRanges(f.codepoints)]));
+  for (const cp of plan.used.keys()) {
+    if (cp >= CJK_START) needed.add('cjk');
+    else {
+      const part = latinish.find((f) => sets.get(f)!.has(cp));
+      if (part) needed.add(part.group);
+    }
+  }
+  if (plan.chinesePunctuation.length) needed.add('cjk');
+  if (plan.ui.length) needed.add('ui');
+  return { ...manifest, files: manifest.files.filter((f) => needed.has(f.group)) };
+}
+
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 const list = (plan: FontPlan, cps: readonly number[], max = 40) =>
   cps

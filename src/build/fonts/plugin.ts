@@ -8,16 +8,17 @@
 //    story never changes the repository.
 // It serves `virtual:fonts` (the parts the map's labels use, for the style's `font-faces`) and
 // `virtual:fonts.css` (the page's @font-face rules), both made from the one manifest in effect.
-import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, createReadStream, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { isLang } from '../../lib/story/types.ts';
-import { fontsPath, GROUPS, MANIFEST, type Group } from './config.ts';
+import { fontsPath, GROUPS, type Group } from './config.ts';
 import { fontFaceCss } from './css.ts';
 import {
   FontError,
   cutFonts,
   missingFrom,
+  partsFor,
   readManifest,
   readSources,
   writeManifest,
@@ -143,7 +144,11 @@ export async function chooseFonts(opts: ChooseOptions): Promise<FontsInEffect> {
   }
   const lacking = lackingFrom(committed, plan);
   if (committed && (!lacking.length || opts.cut === false))
-    return { dir: committedDir, manifest: committed, committed: true };
+    return {
+      dir: committedDir,
+      manifest: committed.story === story ? committed : partsFor(committed, plan),
+      committed: true,
+    };
   const cut = await cutFonts({
     plan,
     story,
@@ -251,14 +256,19 @@ export function storyFontsPlugin(options: StoryFontsOptions): Plugin {
         if (mod) ctx.server.moduleGraph.invalidateModule(mod);
       }
     },
+    // The build's fonts/ holds the parts in effect and their manifest: the public folder's copy
+    // brought every committed part, and a part the story does not use goes (the service worker
+    // would keep it offline for every reader); parts cut for this build only are copied in.
     async writeBundle(out) {
       if (config.build.ssr) return;
       const { dir, committed, manifest } = await fonts();
-      if (committed) return; // the public folder's copy is the one in effect
       const to = join(out.dir ?? config.build.outDir, 'fonts');
       mkdirSync(to, { recursive: true });
-      for (const f of [...manifest.files.map((x) => x.file), MANIFEST])
-        if (existsSync(join(dir, f))) copyFileSync(join(dir, f), join(to, f));
+      const keep = new Set(manifest.files.map((f) => f.file));
+      for (const name of readdirSync(to))
+        if (name.endsWith('.woff2') && !keep.has(name)) rmSync(join(to, name));
+      if (!committed) for (const f of keep) copyFileSync(join(dir, f), join(to, f));
+      writeManifest(to, manifest);
     },
   };
 }

@@ -120,6 +120,21 @@ describe('cutting the fonts', () => {
     expect(lines).toEqual([]);
   });
 
+  it('another story the committed parts serve takes only the parts of its scripts: no Chinese part for French', async () => {
+    const fonts = await chooseFonts({
+      plan: latinStory({ en: 'The Grand Canal → 1,800 km', fr: 'Le Grand Canal → 1 800 km' }),
+      story: 'tests/fixtures/other',
+      committedDir: join(ROOT, 'static/fonts'),
+      cacheDir: join(tmp, 'unused-cache'),
+      sourceDirs: NO_FONTS,
+      log: () => {},
+    });
+    expect(fonts.committed).toBe(true);
+    expect(fonts.manifest.files.map((f) => f.group)).toEqual(['latin', 'symbols', 'latin', 'symbols']);
+    // The committed manifest itself is the Liangjiang story's, whole.
+    expect(readManifest(join(ROOT, 'static/fonts'))!.files.map((f) => f.group)).toContain('cjk');
+  });
+
   it('the Liangjiang story builds on a machine without the font packages (npm ci && npm start)', async () => {
     const fonts = await chooseFonts({
       ...planStoryFonts(join(ROOT, 'src/stories/liangjiang'), ROOT),
