@@ -2,7 +2,7 @@
 // with the part of the story its map needs as the module `virtual:bench-story`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'vite';
+import { build, runnerImport } from 'vite';
 
 export async function buildBarePage({ root, dist, story }) {
   const id = 'virtual:bench-story';
@@ -19,15 +19,12 @@ export async function buildBarePage({ root, dist, story }) {
     })),
   };
   // The app's map style names its font parts (`virtual:fonts`, made by the app's build from the fonts
-  // in effect): the bare page gets the same list, from the committed manifest the app's build used.
-  const manifest = JSON.parse(readFileSync(join(root, 'static/fonts/fonts.json'), 'utf8'));
-  const fonts = manifest.files.map((f) => ({
-    family: f.family,
-    weight: f.cssWeight,
-    url: `/fonts/${f.file}`,
-    group: f.group,
-    range: f.range,
-  }));
+  // in effect): the bare page gets the same list, from the manifest the app's build wrote.
+  const { mapFontFaces } = (
+    await runnerImport(join(root, 'src/build/fonts/plugin.ts'), { configFile: false, logLevel: 'error' })
+  ).module;
+  const manifest = JSON.parse(readFileSync(join(dist, 'fonts/fonts.json'), 'utf8'));
+  const fonts = mapFontFaces(manifest);
   await build({
     configFile: false,
     root: join(root, 'tests/bench/bare'),

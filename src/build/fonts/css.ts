@@ -12,7 +12,6 @@ export function fontFaceCss(files: FontManifest['files'], base = fontsPath('/'))
       [
         '@font-face {',
         `  font-family: '${f.family}';`,
-        '  font-style: normal;',
         `  font-weight: ${f.cssWeight};`,
         '  font-display: swap;',
         `  src: url('${base}${f.file}') format('woff2');`,
