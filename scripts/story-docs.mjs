@@ -1,5 +1,5 @@
 // npm run story-docs — writes docs/story-format.md and docs/schema/*.schema.json from the story
-// schema (src/build/story/schema.ts). tests/unit/story-docs.test.ts fails when they are stale.
+// schemas (src/build/story/*.schema.ts). tests/unit/story-docs.test.ts fails when they are stale.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { runnerImport } from 'vite';
