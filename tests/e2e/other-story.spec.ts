@@ -306,6 +306,9 @@ for (const kind of ['fixture', 'new-story'] as const) {
           for (const path of ['/grand-canal/', '/grand-canal/fr/', '/grand-canal/basemap.pmtiles'])
             expect(paths).toContain(path);
           expect(paths.filter((p) => !p.startsWith(base))).toEqual([]);
+          // A story told in English and French: its offline copy keeps no Chinese font part either.
+          expect(paths.filter((p) => /\/fonts\/.*(?:NotoSansSC|-cjk|-ui\.)/.test(p))).toEqual([]);
+          expect(paths.some((p) => /\/fonts\/NotoSans-Regular-latin/.test(p))).toBe(true);
           // What the story keeps in the browser is named after it.
           const keys = await page.evaluate(() => [
             ...Object.keys(localStorage),
