@@ -55,13 +55,16 @@ describe('mistakes in the front matter', () => {
   test('alt text missing from a picture that is not decorative', () => {
     const files = withFile(SOUTH, (t) => t.replace(/ {4}alt:\n {6}en: A stone.*\n.*\n/, ''));
     expect(problems(files)).toEqual([
-      `${at(files, SOUTH, 'file: media/canal-at-dusk.jpg')}: chapter "south", field "media[0].alt": is required: say what the picture shows, in every language (en, zh); or write "decorative: true" for a picture that only decorates`,
+      `${at(files, SOUTH, 'file: media/canal-at-dusk.jpg')}: chapter "south", field "media[0].alt": is required: say what the picture shows, in every language (en, fr); or write "decorative: true" for a picture that only decorates`,
     ]);
   });
 
   test('alt text on a decorative picture', () => {
     const files = withFile(WHOLE, (t) =>
-      t.replace('    decorative: true\n', '    decorative: true\n    alt: { en: A sketch, zh: 草图 }\n'),
+      t.replace(
+        '    decorative: true\n',
+        '    decorative: true\n    alt: { en: A sketch, fr: Une esquisse }\n',
+      ),
     );
     expect(problems(files)).toEqual([
       `${at(files, WHOLE, 'alt:')}: chapter "whole", field "media[0].alt": a decorative picture has no alt text (screen readers skip it): remove "alt", or "decorative" if the picture tells something`,
@@ -71,12 +74,12 @@ describe('mistakes in the front matter', () => {
   test('alt text in one language only', () => {
     const files = withFile(SOUTH, (t) =>
       t.replace(
-        'alt: { en: A small house with a red roof beside the water, zh: 水边一座红屋顶的小房子 }',
+        'alt: { en: A small house with a red roof beside the water, fr: Une petite maison au toit rouge au bord de l’eau }',
         'alt: { en: A small house }',
       ),
     );
     expect(problems(files)).toEqual([
-      `${at(files, SOUTH, 'alt: { en: A small house }')}: chapter "south", field "media[1].alt.zh": the Chinese translation is missing (expected { en: "…", zh: "…" })`,
+      `${at(files, SOUTH, 'alt: { en: A small house }')}: chapter "south", field "media[1].alt.fr": the French text is missing (expected { en: "…", fr: "…" })`,
     ]);
   });
 
@@ -104,19 +107,19 @@ describe('mistakes in the front matter', () => {
   test('a video in which someone speaks, without captions', () => {
     const files = withFile(NORTH, (t) => t.replace(/ {4}captions: .*\n/, ''));
     expect(problems(files)).toEqual([
-      `${at(files, NORTH, 'file: media/canal-pan.webm')}: chapter "north", field "media[0].captions": are required when someone speaks ("speech: true"): a WebVTT file (.vtt) for each language, { en: media/….en.vtt, zh: media/….zh.vtt }`,
+      `${at(files, NORTH, 'file: media/canal-pan.webm')}: chapter "north", field "media[0].captions": are required when someone speaks ("speech: true"): a WebVTT file (.vtt) for each language, { en: media/….en.vtt, fr: media/….fr.vtt }`,
     ]);
   });
 
   test('captions that are not WebVTT files, and a poster that is not a picture', () => {
     const files = withFile(NORTH, (t) =>
       t
-        .replace('media/canal-pan.zh.vtt', 'media/canal-pan.zh.srt')
+        .replace('media/canal-pan.fr.vtt', 'media/canal-pan.fr.srt')
         .replace('canal-pan-poster.jpg', 'canal-pan-poster.svg'),
     );
     expect(problems(files)).toEqual([
       `${at(files, NORTH, 'poster:')}: chapter "north", field "media[0].poster": must be a JPEG, PNG, WebP or AVIF picture, not "media/canal-pan-poster.svg"`,
-      `${at(files, NORTH, 'captions:')}: chapter "north", field "media[0].captions.zh": must be a WebVTT file (.vtt), not "media/canal-pan.zh.srt"`,
+      `${at(files, NORTH, 'captions:')}: chapter "north", field "media[0].captions.fr": must be a WebVTT file (.vtt), not "media/canal-pan.fr.srt"`,
     ]);
   });
 
@@ -270,11 +273,11 @@ describe('mistakes in the files (the media build)', () => {
   test('a poster too small, a poster missing, captions that are not WebVTT', async () => {
     const found = await built(async (dir) => {
       await solid(640, 360).jpeg().toFile(join(dir, 'media/canal-pan-poster.jpg'));
-      writeFileSync(join(dir, 'media/canal-pan.zh.vtt'), '1\n00:00:00,000 --> 00:00:01,000\n字幕\n');
+      writeFileSync(join(dir, 'media/canal-pan.fr.vtt'), '1\n00:00:00,000 --> 00:00:01,000\nSous-titre\n');
     });
     expect(found).toEqual([
       expect.stringMatching(
-        /02-north\.md:\d+: media\[0\]\.captions\.zh: "media\/canal-pan\.zh\.vtt" is not a WebVTT file: its first line must be "WEBVTT"$/,
+        /02-north\.md:\d+: media\[0\]\.captions\.fr: "media\/canal-pan\.fr\.vtt" is not a WebVTT file: its first line must be "WEBVTT"$/,
       ),
       expect.stringMatching(
         /02-north\.md:\d+: media\[0\]\.poster: "media\/canal-pan-poster\.jpg" is 640 px wide: it must be at least 1000 px wide/,

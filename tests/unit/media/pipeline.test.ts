@@ -155,16 +155,18 @@ describe('the sizes and formats the layouts need', () => {
     );
   });
 
-  test('a video: its file as it is, its poster made like a photograph, its captions in both languages', () => {
+  test('a video: its file as it is, its poster made like a photograph, its captions in each of the story’s languages', () => {
     const video = media('media/canal-pan.webm');
     expect(video.video).toMatchObject({
       type: 'video/webm',
       bytes: readFileSync(`${DIR}/media/canal-pan.webm`).length,
     });
     expect(readFileSync(fileAt(video.video!.url).path)).toEqual(readFileSync(`${DIR}/media/canal-pan.webm`));
-    expect(Object.keys(video.video!.captions!)).toEqual(['en', 'zh']);
-    expect(readFileSync(fileAt(video.video!.captions!.zh).path, 'utf8')).toContain('黄昏时的运河。');
-    expect(fileAt(video.video!.captions!.en).type).toBe('text/vtt');
+    expect(Object.keys(video.video!.captions!)).toEqual(['en', 'fr']);
+    expect(readFileSync(fileAt(video.video!.captions!.fr!).path, 'utf8')).toContain(
+      'Le canal au crépuscule.',
+    );
+    expect(fileAt(video.video!.captions!.en!).type).toBe('text/vtt');
     expect(video.image!.formats.map((f) => f.type)).toEqual(['image/avif', 'image/webp', 'image/jpeg']);
     expect([video.image!.width, video.image!.height]).toEqual([1280, 720]);
   });
