@@ -2,7 +2,7 @@
 // result through `virtual:fonts` (the list of files in static/fonts/fonts.json, without coverage).
 //
 // Each script comes from the Noto font made for it: Latin, Greek and Cyrillic from Noto Sans, the
-// arrows and signs it lacks from Noto Sans Symbols and Noto Sans Math (all three in Debian's
+// arrows and signs it lacks from Noto Sans Math, then Noto Sans Symbols (all three in Debian's
 // fonts-noto-core), Chinese from Noto Sans CJK SC (fonts-noto-cjk). A story with no Chinese needs
 // no CJK source, and its pages no CJK part.
 
@@ -19,7 +19,10 @@ export interface FontSource {
   package: 'fonts-noto-core' | 'fonts-noto-cjk';
   defaultDir: string;
   dirEnv: 'NOTO_DIR' | 'NOTO_CJK_DIR';
-  /** The file of each weight; a source with no bold file serves its regular one in both. */
+  /**
+   * The file of each weight. A source with no bold file (Noto Sans Math) gives one part, which the
+   * page declares for both weights.
+   */
   files: Record<Weight, string>;
   /** Family name (name ID 1) of the face; in a collection (.ttc), the face to take. */
   face: string;
@@ -41,18 +44,18 @@ export const FONT_SOURCES: readonly FontSource[] = [
     stem: 'NotoSans',
   },
   {
-    id: 'symbols',
-    ...CORE,
-    files: { Regular: 'NotoSansSymbols-Regular.ttf', Bold: 'NotoSansSymbols-Bold.ttf' },
-    face: 'Noto Sans Symbols',
-    stem: 'NotoSansSymbols',
-  },
-  {
     id: 'math',
     ...CORE,
     files: { Regular: 'NotoSansMath-Regular.ttf', Bold: 'NotoSansMath-Regular.ttf' },
     face: 'Noto Sans Math',
     stem: 'NotoSansMath',
+  },
+  {
+    id: 'symbols',
+    ...CORE,
+    files: { Regular: 'NotoSansSymbols-Regular.ttf', Bold: 'NotoSansSymbols-Bold.ttf' },
+    face: 'Noto Sans Symbols',
+    stem: 'NotoSansSymbols',
   },
   {
     id: 'cjk',
@@ -103,11 +106,14 @@ export const GROUPS: readonly GroupSpec[] = [
     family: FAMILY,
     range: 'U+400-52F, U+1C80-1C8F, U+2DE0-2DFF, U+A640-A69F',
   },
-  { group: 'symbols', source: 'symbols', family: FAMILY },
   { group: 'math', source: 'math', family: FAMILY },
+  { group: 'symbols', source: 'symbols', family: FAMILY },
   { group: 'cjk', source: 'cjk', family: FAMILY_CJK, range: CJK_RANGE, mapRange: CJK_RANGE },
   { group: 'ui', source: 'cjk', family: FAMILY_CJK },
 ];
+
+/** Whether a source has one file for both weights: its part is declared for both. */
+export const oneWeight = (s: FontSource): boolean => s.files.Regular === s.files.Bold;
 
 /** Which part of Noto Sans a character belongs to, by its Unicode block. */
 export function scriptGroup(cp: number): 'latin' | 'greek' | 'cyrillic' {

@@ -24,6 +24,7 @@ import {
   SOURCE_LICENCE,
   WEIGHTS,
   fontFileName,
+  oneWeight,
   scriptGroup,
   type FontSource,
   type Group,
@@ -33,13 +34,15 @@ import {
 import { compressRanges, decodeRanges, describe, unicodeRange, type FontPlan } from './text.ts';
 
 /** Bump when the way parts are cut changes: cached cuts are then not reused, committed parts cut again. */
-export const CUTTER = 'subset-font 2.9 (harfbuzzjs 1.6); woff2; cut 2 (a part per script)';
+export const CUTTER = 'subset-font 2.9 (harfbuzzjs 1.6); woff2; cut 3 (a part per script)';
 
 export interface FontFileEntry {
   file: string;
   family: string;
   weight: Weight;
   cssWeight: 400 | 700;
+  /** The part serves both weights (a source with one file: Noto Sans Math): CSS `font-weight: 400 700`. */
+  bothWeights?: true;
   group: Group;
   /** CSS unicode-range */
   range: string;
@@ -84,7 +87,7 @@ export function missingFrom(manifest: FontManifest, plan: FontPlan): number[] {
   if (manifest.cutter !== CUTTER) return [...plan.used.keys()].sort((a, b) => a - b);
   const missing = new Set<number>();
   for (const { weight } of WEIGHTS) {
-    const parts = manifest.files.filter((f) => f.weight === weight);
+    const parts = manifest.files.filter((f) => f.weight === weight || f.bothWeights);
     const has = (groups: (g: Group) => boolean) =>
       new Set(parts.filter((f) => groups(f.group)).flatMap((f) => [...decodeRanges(f.codepoints)]));
     const any = has((g) => g !== 'ui');
@@ -191,7 +194,7 @@ export async function readSources(plan: FontPlan, opts: SourceOptions = {}): Pro
     const sans = load(spec('sans'), low);
     sources.push(sans);
     let rest = low.filter((cp) => !sans.hasAll(cp));
-    for (const id of ['symbols', 'math'] as const) {
+    for (const id of ['math', 'symbols'] as const) {
       if (!rest.length) break;
       const s = load(spec(id), rest);
       sources.push(s);
@@ -222,7 +225,7 @@ function sourceFor(sources: LoadedSource[], cp: number): { source: LoadedSource;
   }
   const sans = by('sans');
   if (sans) return { source: sans, group: scriptGroup(cp) };
-  for (const id of ['symbols', 'math'] as const) {
+  for (const id of ['math', 'symbols'] as const) {
     const s = by(id);
     if (s) return { source: s, group: id };
   }
@@ -299,6 +302,8 @@ export async function cutFonts(opts: CutOptions): Promise<{ dir: string; manifes
       const part = parts.get(spec.group);
       const source = sources.find((s) => s.id === spec.source);
       if (!part?.needed.size || !source) continue;
+      // A source with one file for both weights: one part, declared for both.
+      if (weight === 'Bold' && oneWeight(source)) continue;
       const file = source.weights[weight];
       const covered = sorted(part.wanted).filter((cp) => file.has.has(cp));
       const faceKey = `${source.id} ${file.path}`;
@@ -323,6 +328,7 @@ export async function cutFonts(opts: CutOptions): Promise<{ dir: string; manifes
         family: spec.family,
         weight,
         cssWeight,
+        ...(oneWeight(source) ? { bothWeights: true as const } : {}),
         group: spec.group,
         range,
         ...(spec.mapRange ? { mapRange: spec.mapRange } : {}),

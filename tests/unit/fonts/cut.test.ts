@@ -42,7 +42,7 @@ describe('cutting the fonts', () => {
     const cut = cutFonts({ plan, story: 'tiny', cacheDir: join(tmp, 'cache') });
     await expect(cut).rejects.toThrow(FontError);
     await expect(cut).rejects.toThrow(
-      '2 characters are in no font source (Noto Sans, Noto Sans Symbols, Noto Sans Math, Noto Sans CJK SC): ' +
+      '2 characters are in no font source (Noto Sans, Noto Sans Math, Noto Sans Symbols, Noto Sans CJK SC): ' +
         'U+0E01 ก (tiny: chapters[0].title.en), U+1F6A2 🚢 (tiny: chapters[0].title.en).',
     );
     expect(existsSync(join(tmp, 'cache'))).toBe(false);
@@ -87,7 +87,7 @@ describe('cutting the fonts', () => {
     for (const ch of '\u202f¿¡«»éàçñ') expect(latin.has(ch.codePointAt(0)!), ch).toBe(true);
   }, 60_000);
 
-  it('Greek and Cyrillic come from Noto Sans, each in a part of its own, signs from Noto Sans Symbols', async () => {
+  it('Greek and Cyrillic come from Noto Sans, each in a part of its own; signs from Noto Sans Math, then Symbols', async () => {
     const { manifest } = await cutFonts({
       plan: latinStory({ en: 'Athens (Αθήνα) and Moscow (Москва) → ⓘ' }),
       story: 'scripts',
@@ -98,8 +98,12 @@ describe('cutting the fonts', () => {
       ['latin', 'U+0-2E7F'],
       ['greek', 'U+370-3FF, U+1F00-1FFF'],
       ['cyrillic', 'U+400-52F, U+1C80-1C8F, U+2DE0-2DFF, U+A640-A69F'],
-      ['symbols', 'U+2190-2193, U+24D8'],
+      ['math', 'U+2190-2193, U+2212'],
+      ['symbols', 'U+24D8'],
     ]);
+    // Math has no bold: its one part is declared for both weights.
+    expect(manifest.files.filter((f) => f.group === 'math').map((f) => f.bothWeights)).toEqual([true]);
+    expect(manifest.files.filter((f) => f.group === 'symbols')).toHaveLength(2);
     expect(decodeRanges(parts[1]!.codepoints).has('θ'.codePointAt(0)!)).toBe(true);
     expect(decodeRanges(parts[2]!.codepoints).has('М'.codePointAt(0)!)).toBe(true);
   }, 60_000);
@@ -130,7 +134,11 @@ describe('cutting the fonts', () => {
       log: () => {},
     });
     expect(fonts.committed).toBe(true);
-    expect(fonts.manifest.files.map((f) => f.group)).toEqual(['latin', 'symbols', 'latin', 'symbols']);
+    expect(fonts.manifest.files.map((f) => [f.group, f.weight])).toEqual([
+      ['latin', 'Regular'],
+      ['math', 'Regular'],
+      ['latin', 'Bold'],
+    ]);
     // The committed manifest itself is the Liangjiang story's, whole.
     expect(readManifest(join(ROOT, 'static/fonts'))!.files.map((f) => f.group)).toContain('cjk');
   });
