@@ -21,7 +21,7 @@ export interface FontSource {
   dirEnv: 'NOTO_DIR' | 'NOTO_CJK_DIR';
   /**
    * The file of each weight. A source with no bold file (Noto Sans Math) gives one part, which the
-   * page declares for both weights.
+   * page declares for each weight.
    */
   files: Record<Weight, string>;
   /** Family name (name ID 1) of the face; in a collection (.ttc), the face to take. */

@@ -12,7 +12,7 @@ export function fontFaceCss(files: FontManifest['files'], base = fontsPath('/'))
       [
         '@font-face {',
         `  font-family: '${f.family}';`,
-        `  font-weight: ${f.bothWeights ? '400 700' : f.cssWeight};`,
+        `  font-weight: ${f.cssWeight};`,
         '  font-display: swap;',
         `  src: url('${base}${f.file}') format('woff2');`,
         `  unicode-range: ${f.range};`,

@@ -34,15 +34,13 @@ import {
 import { compressRanges, decodeRanges, describe, unicodeRange, type FontPlan } from './text.ts';
 
 /** Bump when the way parts are cut changes: cached cuts are then not reused, committed parts cut again. */
-export const CUTTER = 'subset-font 2.9 (harfbuzzjs 1.6); woff2; cut 3 (a part per script)';
+export const CUTTER = 'subset-font 2.9 (harfbuzzjs 1.6); woff2; cut 4 (a part per script)';
 
 export interface FontFileEntry {
   file: string;
   family: string;
   weight: Weight;
   cssWeight: 400 | 700;
-  /** The part serves both weights (a source with one file: Noto Sans Math): CSS `font-weight: 400 700`. */
-  bothWeights?: true;
   group: Group;
   /** CSS unicode-range */
   range: string;
@@ -87,7 +85,7 @@ export function missingFrom(manifest: FontManifest, plan: FontPlan): number[] {
   if (manifest.cutter !== CUTTER) return [...plan.used.keys()].sort((a, b) => a - b);
   const missing = new Set<number>();
   for (const { weight } of WEIGHTS) {
-    const parts = manifest.files.filter((f) => f.weight === weight || f.bothWeights);
+    const parts = manifest.files.filter((f) => f.weight === weight);
     const has = (groups: (g: Group) => boolean) =>
       new Set(parts.filter((f) => groups(f.group)).flatMap((f) => [...decodeRanges(f.codepoints)]));
     const any = has((g) => g !== 'ui');
@@ -302,8 +300,14 @@ export async function cutFonts(opts: CutOptions): Promise<{ dir: string; manifes
       const part = parts.get(spec.group);
       const source = sources.find((s) => s.id === spec.source);
       if (!part?.needed.size || !source) continue;
-      // A source with one file for both weights: one part, declared for both.
-      if (weight === 'Bold' && oneWeight(source)) continue;
+      // A source with one file for both weights: its one part serves the bold text too (a rule of
+      // its own for each weight: Chromium takes a face declared for a range of weights apart from
+      // the family's other faces, and would draw nothing else from the family).
+      const regular = files.find((f) => f.group === spec.group && f.weight === 'Regular');
+      if (weight === 'Bold' && oneWeight(source) && regular) {
+        files.push({ ...regular, weight, cssWeight });
+        continue;
+      }
       const file = source.weights[weight];
       const covered = sorted(part.wanted).filter((cp) => file.has.has(cp));
       const faceKey = `${source.id} ${file.path}`;
@@ -328,7 +332,6 @@ export async function cutFonts(opts: CutOptions): Promise<{ dir: string; manifes
         family: spec.family,
         weight,
         cssWeight,
-        ...(oneWeight(source) ? { bothWeights: true as const } : {}),
         group: spec.group,
         range,
         ...(spec.mapRange ? { mapRange: spec.mapRange } : {}),

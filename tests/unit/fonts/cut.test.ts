@@ -101,8 +101,11 @@ describe('cutting the fonts', () => {
       ['math', 'U+2190-2193, U+2212'],
       ['symbols', 'U+24D8'],
     ]);
-    // Math has no bold: its one part is declared for both weights.
-    expect(manifest.files.filter((f) => f.group === 'math').map((f) => f.bothWeights)).toEqual([true]);
+    // Math has no bold: its one file serves both weights, a rule for each.
+    expect(manifest.files.filter((f) => f.group === 'math').map((f) => [f.file, f.cssWeight])).toEqual([
+      ['NotoSansMath-Regular-math.subset.woff2', 400],
+      ['NotoSansMath-Regular-math.subset.woff2', 700],
+    ]);
     expect(manifest.files.filter((f) => f.group === 'symbols')).toHaveLength(2);
     expect(decodeRanges(parts[1]!.codepoints).has('θ'.codePointAt(0)!)).toBe(true);
     expect(decodeRanges(parts[2]!.codepoints).has('М'.codePointAt(0)!)).toBe(true);
@@ -138,6 +141,7 @@ describe('cutting the fonts', () => {
       ['latin', 'Regular'],
       ['math', 'Regular'],
       ['latin', 'Bold'],
+      ['math', 'Bold'],
     ]);
     // The committed manifest itself is the Liangjiang story's, whole.
     expect(readManifest(join(ROOT, 'static/fonts'))!.files.map((f) => f.group)).toContain('cjk');
